@@ -1,0 +1,1 @@
+"""Benchmarks run only with `make bench`; they report ratios against baselines in the same run."""
