@@ -1,4 +1,11 @@
-"""The actors that initiate, partner in or fund a citizen data initiative, and their sides."""
+"""The actors that initiate, partner in or fund a citizen data initiative, and their sides.
+
+The framework names its actors across the text: citizens in the broad sense of Box 1, communities
+and civil society organisations (paras 2, 15), national statistical offices and other state
+institutions (paras 2, 15, 32-35), national human rights institutions (para 15, Table 1), academia
+(paras 2, 15), the private sector (Box 1, para 36) and regional and international organisations
+(para 45). The three sides are the contract's grouping (see the interpretation register).
+"""
 
 from __future__ import annotations
 
@@ -17,7 +24,7 @@ class Side(StrEnum):
     OTHER = "other"
 
 
-class Actor(CatalogueMember, StrEnum):
+class Actor(CatalogueMember, StrEnum):  # type: ignore[misc]  # .title shadows str.title
     """An actor in a citizen data initiative (paras 2, 15; Box 1)."""
 
     CITIZENS = "citizens"
@@ -60,5 +67,91 @@ STATE_SIDE: frozenset[Actor] = frozenset(a for a, s in _SIDES.items() if s is Si
 #: Non-state actors that are not on the citizen side.
 OTHER_SIDE: frozenset[Actor] = frozenset(a for a, s in _SIDES.items() if s is Side.OTHER)
 
-# TODO(catalogue): entries are filled in by the catalogue work.
-_CATALOGUE: dict[Actor, Entry] = {}
+_CATALOGUE: dict[Actor, Entry] = {
+    Actor.CITIZENS: Entry(
+        key="citizens",
+        number=None,
+        title="Citizens",
+        summary=(
+            "Individual people, read broadly: refugees, asylum seekers, migrants, stateless "
+            "people and others who lack citizenship where they live are included, since they "
+            "hold rights and need to be seen in data."
+        ),
+        citations=("Box 1", "para 15"),
+    ),
+    Actor.COMMUNITY: Entry(
+        key="community",
+        number=None,
+        title="Communities",
+        summary=(
+            "Groups of people who share a place, identity or concern and act together, "
+            "including Indigenous Peoples and other collective identities."
+        ),
+        citations=("para 15", "para 25", "para 26"),
+    ),
+    Actor.CSO: Entry(
+        key="cso",
+        number=None,
+        title="Civil society organisations",
+        summary=(
+            "Non-governmental organisations that represent or work with citizens and "
+            "communities; their networks can link people with public bodies such as NSOs."
+        ),
+        citations=("para 2", "para 15", "para 41"),
+    ),
+    Actor.NSO: Entry(
+        key="nso",
+        number=None,
+        title="National statistical office",
+        summary=(
+            "The custodian of official statistics, bound by the Fundamental Principles of "
+            "Official Statistics; the framework sees it as the steward of the country's data "
+            "ecosystem and a broker of trust for citizen data."
+        ),
+        citations=("para 2", "para 15", "para 33", "para 34"),
+    ),
+    Actor.STATE: Entry(
+        key="state",
+        number=None,
+        title="Other state institutions",
+        summary="Government bodies other than the NSO, such as ministries and public agencies.",
+        citations=("para 2", "para 15"),
+    ),
+    Actor.NHRI: Entry(
+        key="nhri",
+        number=None,
+        title="National human rights institution",
+        summary=(
+            "A national body that protects and promotes human rights; the framework gives it as "
+            "an example of another actor that may drive an initiative."
+        ),
+        citations=("para 15", "Table 1", "footnote 6"),
+    ),
+    Actor.ACADEMIA: Entry(
+        key="academia",
+        number=None,
+        title="Academia",
+        summary=(
+            "Universities and research institutes; a non-state actor that may start or join an "
+            "initiative."
+        ),
+        citations=("para 2", "para 15", "Table 1"),
+    ),
+    Actor.PRIVATE_SECTOR: Entry(
+        key="private_sector",
+        number=None,
+        title="Private sector",
+        summary="Companies and other commercial actors that produce or use data in the ecosystem.",
+        citations=("Box 1", "para 36", "para 37"),
+    ),
+    Actor.INTERNATIONAL: Entry(
+        key="international",
+        number=None,
+        title="International and regional organisations",
+        summary=(
+            "UN bodies, development partners and other regional or international organisations "
+            "that support implementation."
+        ),
+        citations=("para 45", "footnote 6"),
+    ),
+}

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from copenhagen.framework import ExternalStandard, Principle
+
+IMPLEMENTATION = {
+    1: ("para 19", "para 20"),
+    2: ("para 20",),
+    3: ("para 21",),
+    4: ("para 22", "para 27"),
+    5: ("para 23",),
+    6: ("para 24",),
+    7: ("para 25",),
+    8: ("para 26",),
+    9: ("para 27",),
+    10: ("para 28",),
+    11: ("para 29",),
+    12: ("para 30",),
+    13: ("para 31",),
+}
+
+
+def test_thirteen_principles_in_order() -> None:
+    assert [p.number for p in Principle] == list(range(1, 14))
+    assert Principle.SELF_IDENTIFICATION.title == "Self-definition and self-identification"
+    assert Principle.CONFIDENTIALITY.title == "Confidentiality, privacy and data attribution"
+
+
+def test_statement_and_implementation_are_cited() -> None:
+    for p in Principle:
+        assert p.statement
+        assert p.implementation
+        assert p.implementation_citations == IMPLEMENTATION[p.value]
+        assert p.citations == ("para 17", *IMPLEMENTATION[p.value])
+
+
+def test_standards() -> None:
+    for p in Principle:
+        assert ExternalStandard.FPOS in p.standards
+        assert ExternalStandard.HRBA in p.standards
+        assert (ExternalStandard.NQAF in p.standards) == (p is Principle.PROFESSIONAL_STANDARDS)
+    assert "para 23" in ExternalStandard.NQAF.citations
+    assert "para 17" in ExternalStandard.HRBA.citations
