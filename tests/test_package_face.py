@@ -1,0 +1,73 @@
+"""The package face: the contract's names, laziness of heavy imports, and packaging promises."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import copenhagen
+
+ROOT = Path(__file__).resolve().parent.parent
+CHECKER = ROOT.parent / "shared" / "spec" / "check_contract_names.py"
+
+CONTRACT_NAMES = [
+    "Stage", "Actor", "Modality", "Objective", "Principle", "NSOCategory", "Scope", "Status",
+    "Initiative", "Decision", "Step", "InvalidInitiativeError", "load_initiative",
+    "classify_modality", "assess_scope", "classify_nso_category", "assess_principles", "assess",
+    "principle_graph",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", CONTRACT_NAMES)
+def test_contract_name_is_importable(name: str) -> None:
+    assert name in copenhagen.__all__
+    assert getattr(copenhagen, name) is not None
+
+
+def test_every_name_in_all_resolves() -> None:
+    for name in copenhagen.__all__:
+        assert hasattr(copenhagen, name), name
+
+
+def test_unknown_attribute_raises_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
+        _ = copenhagen.nonsense  # type: ignore[attr-defined]
+
+
+def test_invalid_initiative_error_is_a_value_error() -> None:
+    assert issubclass(copenhagen.InvalidInitiativeError, ValueError)
+
+
+def test_contract_checker_passes() -> None:
+    if not CHECKER.is_file():
+        pytest.skip(f"contract checker not found at {CHECKER}")
+    done = subprocess.run(
+        [sys.executable, str(CHECKER)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "contract names: ok" in done.stdout
+
+
+def test_import_stays_light() -> None:
+    """`import copenhagen` pulls in none of the heavy or optional modules."""
+    code = (
+        "import sys, copenhagen\n"
+        "heavy = ['networkx', 'cattrs', 'yaml', 'hypothesis', 'rich', 'pandas', 'dask',"
+        " 'jsonschema', 'copenhagen.documents', 'copenhagen.rules', 'copenhagen.principles']\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
+
+
+def test_py_typed_marker_ships() -> None:
+    assert (Path(copenhagen.__file__).parent / "py.typed").is_file()
+
+
+def test_version_is_static_and_matches_metadata() -> None:
+    from importlib.metadata import version
+
+    assert copenhagen.__version__ == version("copenhagen")
