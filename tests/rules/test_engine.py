@@ -1,0 +1,232 @@
+"""The engine: three-valued conditions, rule sets as data, digests, layering, cache, threads."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from types import SimpleNamespace
+
+import attrs
+import pytest
+
+from copenhagen import Actor, Modality, Scope, Stage
+from copenhagen.framework.citations import is_anchor
+from copenhagen.rules import (
+    MODALITY_RULES,
+    NSO_CATEGORY_RULES,
+    RULE_SETS,
+    SCOPE_RULES,
+    Always,
+    DecidedAs,
+    Empty,
+    Has,
+    Is,
+    Not,
+    Only,
+    Rule,
+    all_of,
+    any_of,
+    engine,
+)
+from copenhagen.synthetic import realistic_initiatives
+
+from ._helpers import make
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "copenhagen" / "rules"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(None, None), (frozenset(), False), (frozenset({Actor.CSO}), True)],
+)
+def test_has_is_three_valued(value: frozenset[Actor] | None, expected: bool | None) -> None:
+    assert Has("k", {Actor.CSO, Actor.CITIZENS}).evaluate({"k": value}) is expected
+
+
+def test_only_empty_and_is() -> None:
+    only = Only("k", {Actor.CSO})
+    assert only.evaluate({"k": frozenset()}) is True
+    assert only.evaluate({"k": frozenset({Actor.CSO, Actor.NSO})}) is False
+    assert only.evaluate({"k": None}) is None
+    assert Empty("k").evaluate({"k": frozenset()}) is True
+    assert Empty("k").evaluate({"k": None}) is None
+    assert Is("b", True).evaluate({"b": True}) is True
+    assert Is("b", True).evaluate({"b": False}) is False
+    assert Is("b", False).evaluate({"b": None}) is None
+    assert Not(Is("b", True)).evaluate({"b": None}) is None
+    assert Always().evaluate({}) is True
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conj", "disj"),
+    [
+        (True, True, True, True),
+        (True, False, False, True),
+        (True, None, None, True),
+        (False, None, False, None),
+        (None, None, None, None),
+        (False, False, False, False),
+    ],
+)
+def test_kleene_and_or(
+    a: bool | None, b: bool | None, conj: bool | None, disj: bool | None
+) -> None:
+    facts = {"a": a, "b": b}
+    parts = (Is("a", True), Is("b", True))
+    assert all_of(*parts).evaluate(facts) is conj
+    assert any_of(*parts).evaluate(facts) is disj
+    assert all_of(*reversed(parts)).evaluate(facts) is conj
+
+
+def test_explanations_name_the_facts_used() -> None:
+    has = Has("initiated_by", {Actor.CITIZENS, Actor.COMMUNITY, Actor.CSO}, "citizen-side")
+    facts = {"initiated_by": frozenset({Actor.CSO, Actor.NSO})}
+    assert has.describe(facts) == ("initiated_by includes cso, a citizen-side actor",)
+    assert Only("partners", {Actor.CSO}, "citizen-side").describe(
+        {"partners": frozenset({Actor.STATE, Actor.NSO})}
+    ) == ("partners include nso and state, not citizen-side",)
+
+
+def test_every_rule_is_data_with_valid_citations_and_statement() -> None:
+    for rule_set in RULE_SETS:
+        assert len({r.id for r in rule_set}) == len(rule_set)
+        for rule in rule_set:
+            assert rule.citations
+            assert all(is_anchor(c) for c in rule.citations)
+            assert rule.statement.endswith(".")
+            assert set(rule.facts) <= set(rule_set.facts)
+            assert rule_set.rule(rule.id) is rule
+        assert rule_set.id in rule_set.describe()
+    ids = [r.id for rs in RULE_SETS for r in rs]
+    assert ids == ["S1", "S2", "M1", "M2", "M3", "M4", "M5", "M6", "C0", "C1", "C2", "C3", "C4"]
+
+
+def test_rule_sets_carry_ids_and_stable_digests() -> None:
+    assert [rs.id for rs in RULE_SETS] == ["scope", "modality", "nso_category"]
+    script = "from copenhagen.rules import RULE_SETS;print(' '.join(rs.digest for rs in RULE_SETS))"
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed},
+        )
+        .stdout.split()
+        .__repr__()
+        for seed in ("1", "2")
+    }
+    assert runs == {[rs.digest for rs in RULE_SETS].__repr__()}
+    assert all(len(rs.digest) == 64 for rs in RULE_SETS)
+
+
+def test_the_digest_changes_when_a_rule_changes() -> None:
+    m4 = MODALITY_RULES.rule("M4")
+    for changed in (
+        attrs.evolve(m4, then=Modality.JOINTLY_INITIATED_COLLABORATION),
+        attrs.evolve(m4, statement=m4.statement + " Changed."),
+        attrs.evolve(m4, citations=("para 16",)),
+    ):
+        variant = MODALITY_RULES.derive("modality", replace=[changed])
+        assert variant.digest != MODALITY_RULES.digest
+    same = MODALITY_RULES.derive("modality", replace=[m4])
+    assert attrs.evolve(same, base=None).digest == MODALITY_RULES.digest
+
+
+def test_a_variant_rule_set_leaves_the_base_untouched() -> None:
+    # A methodologist's variant: citizen-side with other non-state co-initiators read as joint.
+    m4 = attrs.evolve(
+        MODALITY_RULES.rule("M4"),
+        then=Modality.JOINTLY_INITIATED_COLLABORATION,
+        then_text="it is read as jointly initiated collaboration",
+    )
+    variant = MODALITY_RULES.derive("modality-joint-m4", replace=[m4])
+    initiative = make(Actor.CSO, Actor.ACADEMIA)
+    assert variant(initiative).outcome is Modality.JOINTLY_INITIATED_COLLABORATION
+    assert MODALITY_RULES(initiative).outcome is Modality.CIVIC_DRIVEN_COLLABORATION
+    assert variant.base == "modality"
+    assert [r.id for r in variant] == [r.id for r in MODALITY_RULES]
+
+
+def test_derive_adds_and_neutralises_rules() -> None:
+    s1b = Rule(
+        id="S1b",
+        statement="A variant: an NHRI-initiated initiative is in scope.",
+        citations=("para 15",),
+        when=Has("initiated_by", {Actor.NHRI}),
+        then=Scope.IN_SCOPE,
+        title="NHRI-initiated",
+        then_text="it is in scope in this variant",
+    )
+    variant = SCOPE_RULES.derive("scope-nhri", add=[s1b], before="S2")
+    assert [r.id for r in variant] == ["S1", "S1b", "S2"]
+    assert variant(make(Actor.NHRI)).outcome is Scope.IN_SCOPE
+    assert SCOPE_RULES(make(Actor.NHRI)).determinate is False
+    dropped = NSO_CATEGORY_RULES.derive("no-c1", neutralise=["C1"])
+    assert [r.id for r in dropped] == ["C0", "C2", "C3", "C4"]
+    added = NSO_CATEGORY_RULES.derive("c5", add=[attrs.evolve(s1b, id="C5", then=None)])
+    assert [r.id for r in added][-2:] == ["C5", "C4"], "added before the catch-all"
+    with pytest.raises(KeyError):
+        SCOPE_RULES.derive("x", neutralise=["S9"])
+    with pytest.raises(ValueError, match="two rules"):
+        SCOPE_RULES.derive("x", add=[SCOPE_RULES.rule("S1")])
+
+
+def test_decided_as_reads_another_rule_set() -> None:
+    in_scope = DecidedAs(SCOPE_RULES, Scope.IN_SCOPE)
+    facts = {"initiated_by": frozenset({Actor.NSO}), "engaged_stages": None}
+    assert in_scope.evaluate({**facts, "meaningful_engagement": None}) is None
+    assert in_scope.evaluate({**facts, "meaningful_engagement": False}) is False
+    assert in_scope.keys() == SCOPE_RULES.facts
+
+
+def test_the_cache_is_bounded_and_shares_decisions(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "CACHE_SIZE", 8)
+    MODALITY_RULES.cache_clear()
+    data = list(realistic_initiatives(500, seed=3))
+    for initiative in data:
+        MODALITY_RULES(initiative)
+        assert MODALITY_RULES.cache_size() <= 8
+    MODALITY_RULES.cache_clear()
+    first = make(Actor.CSO, name="a", engaged_stages=[Stage.DESIGN])
+    second = make(Actor.CSO, name="b", engaged_stages=[Stage.REVIEW])
+    assert MODALITY_RULES(first) is MODALITY_RULES(second)
+
+
+def test_the_compiled_trie_reads_only_the_facts_a_pattern_needs() -> None:
+    # A citizen-only initiative's modality needs its initiators and partners, nothing else: an
+    # object without the other attributes is classified (a read of them would fail).
+    MODALITY_RULES.cache_clear()
+    bare = SimpleNamespace(initiated_by=frozenset({Actor.CSO}), partners=frozenset({Actor.NSO}))
+    for _ in range(2):  # the miss, then the hit
+        assert MODALITY_RULES(bare).outcome is Modality.CIVIC_DRIVEN_COLLABORATION
+    assert MODALITY_RULES.cache_size() == 1
+    mixed = SimpleNamespace(initiated_by=frozenset({Actor.CSO, Actor.STATE}))
+    assert MODALITY_RULES(mixed).outcome is Modality.JOINTLY_INITIATED_COLLABORATION
+
+
+def test_classifiers_are_safe_from_many_threads() -> None:
+    data = list(realistic_initiatives(3_000, seed=11))
+    for rule_set in RULE_SETS:
+        rule_set.cache_clear()
+        expected = [rule_set.evaluate(rule_set.facts_of(i)) for i in data]
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            results = list(pool.map(rule_set, data, chunksize=50))
+        assert results == expected
+
+
+def test_rules_never_evaluate_strings_of_code() -> None:
+    for path in SRC.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        found = re.findall(r"(?<![\w.])(eval|exec|compile|__import__)\(", text)
+        assert not found, f"{path.name} calls {found}"
+
+
+def test_rules_and_rule_sets_are_frozen() -> None:
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        SCOPE_RULES.rule("S1").id = "S9"  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        SCOPE_RULES.id = "other"  # type: ignore[misc]
