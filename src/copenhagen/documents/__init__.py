@@ -1,0 +1,28 @@
+"""Initiative documents: loading (with every problem at once), dumping, streams and the schema.
+
+A document is a mapping, or a JSON, YAML or TOML file, with the keys of contract section 2.
+`load_initiative` checks it without coercing anything and builds an `Initiative`;
+`InvalidInitiativeError` lists every problem with its path; `load_initiatives` reads many records
+from one file or stream; `dump_initiative` gives the plain document back; `initiative_schema`
+is the JSON Schema of the document.
+"""
+
+from __future__ import annotations
+
+from copenhagen.documents.dumping import dump_initiative
+from copenhagen.documents.errors import DocumentParseError, InvalidInitiativeError
+from copenhagen.documents.loading import document_errors, load_initiative, read_document
+from copenhagen.documents.schema import initiative_schema
+from copenhagen.documents.streams import LoadResult, load_initiatives
+
+__all__ = [
+    "DocumentParseError",
+    "InvalidInitiativeError",
+    "LoadResult",
+    "document_errors",
+    "dump_initiative",
+    "initiative_schema",
+    "load_initiative",
+    "load_initiatives",
+    "read_document",
+]

@@ -1,0 +1,474 @@
+"""Loading documents from mappings: the contract's rules, the exact messages, the fast path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from copenhagen import (
+    Actor,
+    InvalidInitiativeError,
+    Principle,
+    Stage,
+    Status,
+    dump_initiative,
+    load_initiative,
+)
+from copenhagen.documents import document_errors
+from copenhagen.documents._converter import structure_document
+from copenhagen.documents._fast import fast_structure
+from copenhagen.framework import ParticipationAspect, ParticipationLevel, Practice
+from copenhagen.strategies import documents, initiatives, invalid_documents
+
+ACTORS = "citizens, community, cso, nso, state, nhri, academia, private_sector, international"
+PRINCIPLES = (
+    "independence, relevance, participation_and_inclusion, informed_consent, "
+    "professional_standards, data_security, self_identification, data_sovereignty, "
+    "transparency, ethical_and_safe_use, accountability, confidentiality, openness"
+)
+# Scaled by profile: 10,000 examples under `ci` (max_examples 400), a quick run under `dev`.
+FUZZ_EXAMPLES = 10_000 if settings.default.max_examples >= 400 else 300
+
+BASE: dict[str, Any] = {"name": "Beach litter", "initiated_by": ["cso"]}
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def errors_of(**keys: Any) -> list[tuple[str, str]]:
+    return document_errors({**BASE, **keys})
+
+
+def test_minimal_document_defaults() -> None:
+    initiative = load_initiative(BASE)
+    assert initiative.name == "Beach litter"
+    assert initiative.initiated_by == frozenset({Actor.CSO})
+    assert initiative.partners == frozenset()
+    assert initiative.funders == frozenset()
+    assert initiative.objectives == frozenset()
+    assert initiative.engaged_stages is None
+    assert initiative.meaningful_engagement is None
+    assert initiative.integrated_into_official_statistics is None
+    assert initiative.quality_assured is None
+    assert all(initiative.declared(p) is Status.UNKNOWN for p in Principle)
+    assert initiative.extra_data == {}
+
+
+def test_null_means_absent() -> None:
+    keys = ["partners", "funders", "objectives", "engaged_stages", "meaningful_engagement"]
+    keys += ["integrated_into_official_statistics", "quality_assured", "principles"]
+    keys += ["description", "country", "extra", "practices", "participation"]
+    assert load_initiative({**BASE, **dict.fromkeys(keys)}) == load_initiative(BASE)
+
+
+def test_unknown_and_empty_stages_differ() -> None:
+    assert load_initiative({**BASE, "engaged_stages": []}).engaged_stages == frozenset()
+    assert load_initiative(BASE).engaged_stages is None
+    assert dump_initiative(load_initiative({**BASE, "engaged_stages": []}))["engaged_stages"] == []
+    assert "engaged_stages" not in dump_initiative(load_initiative(BASE))
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        ({"name": None}, [("name", "this key is required; null counts as absent")]),
+        (
+            {"initiated_by": []},
+            [("initiated_by", f"must name at least one actor; allowed: {ACTORS}")],
+        ),
+        (
+            {"initiated_by": "cso"},
+            [
+                (
+                    "initiated_by",
+                    "expected a list of actors, not the string 'cso' "
+                    "(write ['cso'] for a list of one)",
+                )
+            ],
+        ),
+        (
+            {"initiated_by": ["cso", "partner"]},
+            [("initiated_by[1]", f"'partner' is not an actor; allowed: {ACTORS}")],
+        ),
+        (
+            {"partners": ["nso", "privat_sector"]},
+            [
+                (
+                    "partners[1]",
+                    f"'privat_sector' is not an actor; allowed: {ACTORS}; "
+                    "did you mean 'private_sector'?",
+                )
+            ],
+        ),
+        (
+            {"funders": [3]},
+            [("funders[0]", f"expected an actor (a string), not the number 3; allowed: {ACTORS}")],
+        ),
+        (
+            {"engaged_stages": ["desing"]},
+            [
+                (
+                    "engaged_stages[0]",
+                    "'desing' is not a stage; allowed: design, collection, processing, analysis, "
+                    "uptake, review; did you mean 'design'?",
+                )
+            ],
+        ),
+        ({"partnrs": ["nso"]}, [("partnrs", "unknown key; did you mean 'partners'?")]),
+        (
+            {"zzz": 1},
+            [
+                (
+                    "zzz",
+                    "unknown key; allowed keys: name, initiated_by, partners, funders, objectives, "
+                    "engaged_stages, meaningful_engagement, integrated_into_official_statistics, "
+                    "quality_assured, principles, description, country, extra, practices, "
+                    "participation",
+                )
+            ],
+        ),
+        (
+            {"meaningful_engagement": "yes"},
+            [("meaningful_engagement", "expected true or false, not the string 'yes'")],
+        ),
+        ({"quality_assured": 1}, [("quality_assured", "expected true or false, not the number 1")]),
+        (
+            {"integrated_into_official_statistics": "false"},
+            [
+                (
+                    "integrated_into_official_statistics",
+                    "expected true or false, not the string 'false'",
+                )
+            ],
+        ),
+        ({"description": 12}, [("description", "expected a string, not the number 12")]),
+        ({"name": ""}, [("name", "must not be empty")]),
+        (
+            {"country": "ke"},
+            [
+                (
+                    "country",
+                    "'ke' is not an ISO 3166-1 alpha-2 country code (two capital letters, such as "
+                    "'KE' or 'PH'); did you mean 'KE'?",
+                )
+            ],
+        ),
+        (
+            {"principles": {"informed_consent": "met", "4": "partial"}},
+            [
+                (
+                    "principles.informed_consent",
+                    "this principle is given twice, as 'informed_consent' and as '4'; give it once",
+                )
+            ],
+        ),
+        (
+            {"principles": {4: "met", "informed_consent": "met"}},
+            [
+                (
+                    "principles.informed_consent",
+                    "this principle is given twice, as 4 and as 'informed_consent'; give it once",
+                )
+            ],
+        ),
+        (
+            {"principles": {"informed_consnt": "met"}},
+            [
+                (
+                    "principles.informed_consnt",
+                    f"'informed_consnt' is not a principle; allowed: {PRINCIPLES} (or a number "
+                    "from 1 to 13); did you mean 'informed_consent'?",
+                )
+            ],
+        ),
+        (
+            {"principles": {14: "met"}},
+            [
+                (
+                    "principles.14",
+                    "14 is not a principle number; the principles are numbered 1 to 13",
+                )
+            ],
+        ),
+        (
+            {"principles": {True: "met"}},
+            [
+                (
+                    "principles.true",
+                    "true (a boolean) is not a principle; use its lower-case name (e.g. "
+                    "'informed_consent') or its number from 1 to 13",
+                )
+            ],
+        ),
+        (
+            {"principles": {"openness": "yes"}},
+            [
+                (
+                    "principles.openness",
+                    "'yes' is not a status; allowed: met, partial, not_met, unknown",
+                )
+            ],
+        ),
+        (
+            {"principles": {"13": None}},
+            [
+                (
+                    "principles.openness",
+                    "expected a status (a string), not null; "
+                    "allowed: met, partial, not_met, unknown",
+                )
+            ],
+        ),
+        ({"extra": [1]}, [("extra", "expected a mapping (any keys and values), not a list")]),
+        (
+            {"practices": {"secure_storage": 1}},
+            [("practices.secure_storage", "expected true or false, not the number 1")],
+        ),
+        (
+            {"participation": {"extent": "very high"}},
+            [
+                (
+                    "participation.extent",
+                    "'very high' is not a participation level; allowed: none, low, medium, "
+                    "high; did you mean 'high'?",
+                )
+            ],
+        ),
+    ],
+)
+def test_error_messages_are_pinned(keys: dict[str, Any], expected: list[tuple[str, str]]) -> None:
+    assert errors_of(**keys) == expected
+    with pytest.raises(InvalidInitiativeError) as raised:
+        load_initiative({**BASE, **keys})
+    assert list(raised.value.errors) == expected
+
+
+def test_missing_required_keys_and_not_a_mapping() -> None:
+    assert document_errors({}) == [
+        ("name", "this key is required"),
+        ("initiated_by", "this key is required"),
+    ]
+    assert document_errors([1, 2]) == [
+        ("(document)", "expected a mapping of keys to values, not a list")
+    ]
+
+
+def test_every_problem_at_once_in_document_order() -> None:
+    document = {
+        "partnrs": [],
+        "name": "",
+        "initiated_by": ["cso", "partner", "nso"],
+        "meaningful_engagement": "yes",
+        "principles": {"openness": "mett"},
+    }
+    assert [path for path, _ in document_errors(document)] == [
+        "name",
+        "initiated_by[1]",
+        "meaningful_engagement",
+        "principles.openness",
+        "partnrs",
+    ]
+
+
+def test_error_text_lists_every_problem() -> None:
+    with pytest.raises(InvalidInitiativeError) as raised:
+        load_initiative({"name": "", "initiated_by": ["partner"]})
+    assert str(raised.value) == (
+        "invalid initiative document (2 problems):\n"
+        "  name: must not be empty\n"
+        f"  initiated_by[0]: 'partner' is not an actor; allowed: {ACTORS}"
+    )
+    assert isinstance(raised.value, ValueError)
+    assert raised.value.source is None
+    # No cattrs or parser exception hangs off it.
+    assert raised.value.__cause__ is None
+    assert raised.value.__context__ is None
+
+
+def test_principle_keys_by_name_number_and_text() -> None:
+    loaded = load_initiative(
+        {**BASE, "principles": {"independence": "met", 4: "partial", "13": "not_met"}}
+    )
+    assert dict(loaded.principles) == {
+        Principle.INDEPENDENCE: Status.MET,
+        Principle.INFORMED_CONSENT: Status.PARTIAL,
+        Principle.OPENNESS: Status.NOT_MET,
+    }
+    for bad in ("04", " 4", "Independence", "INDEPENDENCE", 4.0, 0):
+        assert errors_of(principles={bad: "met"}), bad
+
+
+def test_practices_and_participation() -> None:
+    loaded = load_initiative(
+        {
+            **BASE,
+            "practices": {"secure_storage": True, "grievance_channel": False},
+            "participation": {"extent": "high", "influence": "none"},
+        }
+    )
+    assert dict(loaded.practices) == {
+        Practice.SECURE_STORAGE: True,
+        Practice.GRIEVANCE_CHANNEL: False,
+    }
+    assert dict(loaded.participation) == {
+        ParticipationAspect.EXTENT: ParticipationLevel.HIGH,
+        ParticipationAspect.INFLUENCE: ParticipationLevel.NONE,
+    }
+
+
+def test_extra_kept_exactly_and_frozen() -> None:
+    extra = {"a": [1, {"b": None}], "c": {"d": [True, "x"]}, "n": 1.5}
+    loaded = load_initiative({**BASE, "extra": extra})
+    assert loaded.extra_data == extra
+    assert dump_initiative(loaded)["extra"] == extra
+    hash(loaded)  # deep-frozen: hashable
+    extra["a"].append(2)  # the caller's data is not shared
+    assert loaded.extra_data["a"] == [1, {"b": None}]
+
+
+def test_enum_members_are_accepted_from_python() -> None:
+    loaded = load_initiative(
+        {"name": "x", "initiated_by": [Actor.CSO], "engaged_stages": [Stage.DESIGN]}
+    )
+    assert loaded.initiated_by == frozenset({Actor.CSO})
+    assert loaded.engaged_stages == frozenset({Stage.DESIGN})
+
+
+def test_no_coercion_of_sets_to_other_enums() -> None:
+    assert errors_of(initiated_by=[Stage.DESIGN]) == [
+        ("initiated_by[0]", f"'design' is not an actor; allowed: {ACTORS}")
+    ]
+
+
+def test_identical_sets_are_shared() -> None:
+    first = load_initiative({"name": "a", "initiated_by": ["cso", "nso"]})
+    second = load_initiative({"name": "b", "initiated_by": ["nso", "cso", "cso"]})
+    third = structure_document({"name": "c", "initiated_by": ["nso", "cso"]})
+    assert first.initiated_by is second.initiated_by is third.initiated_by
+
+
+@given(documents())
+def test_fast_and_full_paths_agree_on_valid_documents(document: dict[str, Any]) -> None:
+    full = structure_document(document)
+    fast = fast_structure(document)
+    assert fast is None or fast == full
+    assert load_initiative(document) == full
+
+
+@given(invalid_documents())
+def test_fast_path_refuses_every_invalid_document(case: tuple[dict[str, Any], str]) -> None:
+    document, _ = case
+    assert fast_structure(document) is None
+
+
+@given(invalid_documents())
+def test_invalid_documents_fail_at_their_path(case: tuple[dict[str, Any], str]) -> None:
+    document, path = case
+    with pytest.raises(InvalidInitiativeError) as raised:
+        load_initiative(document)
+    assert [p for p, _ in raised.value.errors] == [path]
+
+
+@given(documents())
+def test_round_trip_from_documents(document: dict[str, Any]) -> None:
+    initiative = load_initiative(document)
+    dumped = dump_initiative(initiative)
+    assert load_initiative(dumped) == initiative
+    assert dump_initiative(load_initiative(dumped)) == dumped
+    assert load_initiative(json.loads(json.dumps(dumped))) == initiative
+
+
+@given(initiatives())
+def test_round_trip_from_initiatives(initiative: Any) -> None:
+    assert load_initiative(dump_initiative(initiative)) == initiative
+
+
+@given(documents(), st.randoms(use_true_random=False))
+def test_order_and_repeats_in_lists_change_nothing(document: dict[str, Any], rnd: Any) -> None:
+    shuffled = dict(document)
+    for key in ("initiated_by", "partners", "funders", "objectives", "engaged_stages"):
+        if shuffled.get(key):
+            items = list(shuffled[key]) * 2
+            rnd.shuffle(items)
+            shuffled[key] = items
+    assert load_initiative(shuffled) == load_initiative(document)
+    assert json.dumps(dump_initiative(load_initiative(shuffled))) == json.dumps(
+        dump_initiative(load_initiative(document))
+    )
+
+
+@given(documents())
+def test_dump_lists_in_declaration_order(document: dict[str, Any]) -> None:
+    dumped = dump_initiative(load_initiative(document))
+    order = {m.value: i for enum in (Actor, Stage) for i, m in enumerate(enum)}
+    for key in ("initiated_by", "partners", "funders", "engaged_stages"):
+        values = dumped.get(key, [])
+        assert values == sorted(set(values), key=order.__getitem__)
+
+
+# Values near the document's vocabulary reach deeper into the loader than random text would.
+WORDS = st.sampled_from(["cso", "nso", "met", "KE", "ke", "", "design", "extent", "high", "4"])
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 20) | st.floats(allow_nan=False) | WORDS,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            WORDS | st.sampled_from(["openness", "secure_storage"]), inner, max_size=3
+        )
+    ),
+    max_leaves=6,
+)
+KEYS = st.sampled_from(
+    [
+        "name",
+        "initiated_by",
+        "partners",
+        "engaged_stages",
+        "principles",
+        "country",
+        "extra",
+        "practices",
+        "participation",
+        "quality_assured",
+        "Name",
+    ]
+)
+
+
+def _loads_or_rejects(value: Any) -> None:
+    # A string given to load_initiative is a path; structure it as a document value instead.
+    load = structure_document if isinstance(value, str) else load_initiative
+    errors = document_errors(value)
+    if errors:
+        with pytest.raises(InvalidInitiativeError) as raised:
+            load(value)
+        assert list(raised.value.errors) == errors
+        assert all(isinstance(p, str) and isinstance(m, str) and m for p, m in errors)
+    else:
+        initiative = load(value)
+        assert load_initiative(dump_initiative(initiative)) == initiative
+
+
+# Valid documents to mutate: the example files, dumped. Drawing one from a fixed pool is far cheaper
+# than generating one, which keeps 10,000 fuzz examples within about a minute.
+POOL = [dump_initiative(load_initiative(path)) for path in sorted(EXAMPLES.glob("*.yaml"))]
+POOL += [BASE, {**BASE, "principles": {4: "met", "13": "partial"}, "engaged_stages": []}]
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn) -> dict[str, Any]:
+    document = dict(draw(st.sampled_from(POOL)))
+    document.update(draw(st.lists(st.tuples(KEYS, JSON), min_size=1, max_size=3)))
+    return document
+
+
+@settings(max_examples=FUZZ_EXAMPLES)
+@given(JSON | st.dictionaries(KEYS, JSON, max_size=6) | mutated_documents())
+def test_fuzz_loading_succeeds_or_raises(value: Any) -> None:
+    _loads_or_rejects(value)
+    fast = fast_structure(value)
+    if fast is not None:
+        assert fast == structure_document(value)
