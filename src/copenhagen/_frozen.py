@@ -35,7 +35,7 @@ class FrozenMap(Mapping[K, V]):
     def __contains__(self, key: object) -> bool:
         return key in self._data
 
-    def get(self, key: K, default: Any = None) -> Any:  # noqa: D102 - Mapping.get
+    def get(self, key: K, default: Any = None) -> Any:
         return self._data.get(key, default)
 
     def __hash__(self) -> int:

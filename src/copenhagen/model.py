@@ -219,4 +219,3 @@ class Decision:
             "trace": [step.to_dict() for step in self.trace],
             "warnings": list(self.warnings),
         }
-
