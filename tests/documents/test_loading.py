@@ -472,3 +472,19 @@ def test_fuzz_loading_succeeds_or_raises(value: Any) -> None:
     fast = fast_structure(value)
     if fast is not None:
         assert fast == structure_document(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(("cso",), "a tuple (write a list)"), ({"cso"}, "a set (write a list)")],
+)
+def test_lists_must_be_lists(value: Any, shown: str) -> None:
+    """Contract section 2: a list must be a list; no other collection is taken for one."""
+    with pytest.raises(InvalidInitiativeError) as caught:
+        load_initiative({"name": "x", "initiated_by": value})
+    assert caught.value.errors == (("initiated_by", f"expected a list of actors, not {shown}"),)
+
+
+def test_enum_members_are_their_values() -> None:
+    loaded = load_initiative({"name": "x", "initiated_by": [Actor.CSO, "nso"]})
+    assert loaded.initiated_by == frozenset({Actor.CSO, Actor.NSO})

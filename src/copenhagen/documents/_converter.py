@@ -123,7 +123,7 @@ def _set_hook(enum: type[Enum], *, non_empty: bool) -> Callable[[Any, Any], froz
                     )
                 ]
             )
-        if not isinstance(value, list | tuple | set | frozenset):
+        if not isinstance(value, list):  # contract section 2: a list must be a list
             raise _ProblemsError([("", f"expected a list of {plural}, not {describe(value)}")])
         members = []
         problems = []

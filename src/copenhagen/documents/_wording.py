@@ -39,8 +39,12 @@ def describe(value: Any) -> str:
         return f"the string {quote(shown)}"
     if isinstance(value, Mapping):
         return "a mapping"
-    if isinstance(value, list | tuple):
+    if isinstance(value, list):
         return "a list"
+    if isinstance(value, tuple):
+        return "a tuple (write a list)"
+    if isinstance(value, set | frozenset):
+        return "a set (write a list)"
     if isinstance(value, datetime.datetime):
         return f"the date and time {value.isoformat()}"
     if isinstance(value, datetime.date):
