@@ -1,0 +1,318 @@
+"""The full assessment: its pinned shape, byte-identical output, schema, caches and pickling."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+import sys
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import copenhagen
+from copenhagen import (
+    Actor,
+    Initiative,
+    Modality,
+    Principle,
+    Stage,
+    Status,
+    assess,
+    assess_principles,
+    assess_scope,
+    assessment_schema,
+    classify_modality,
+    classify_nso_category,
+)
+from copenhagen import assessment as assessment_module
+from copenhagen.framework.participation import ParticipationAspect, ParticipationLevel
+from copenhagen.participation import participation_profile
+from copenhagen.recommendations import Findings, recommend
+from copenhagen.rules import RULE_SETS
+from copenhagen.strategies import initiatives
+
+TOP_KEYS = [
+    "name",
+    "scope",
+    "modality",
+    "nso_category",
+    "principles",
+    "principle_findings",
+    "participation",
+    "recommendations",
+    "warnings",
+    "provenance",
+]
+DECISION_KEYS = ["outcome", "determinate", "missing", "trace", "warnings"]
+FINDING_KEYS = ["declared", "from_practices", "status", "held_down_by", "explanation", "citations"]
+PARTICIPATION_KEYS = [
+    "engaged_stages",
+    "coverage",
+    "design_stage_engaged",
+    "ratings",
+    "degree",
+    "quality",
+    "table_1_column",
+    "table_1",
+    "shirk_model",
+    "haklay_level",
+    "notes",
+]
+
+EXAMPLE = Initiative(
+    name="Marine litter watch",
+    initiated_by={Actor.CSO},
+    partners={Actor.NSO},
+    engaged_stages={Stage.COLLECTION, Stage.ANALYSIS},
+    meaningful_engagement=True,
+    integrated_into_official_statistics=False,
+    quality_assured=False,
+    principles={Principle.INFORMED_CONSENT: Status.MET, Principle.DATA_SECURITY: Status.PARTIAL},
+    participation={ParticipationAspect.EXTENT: ParticipationLevel.HIGH},
+)
+
+
+def dumps(initiative: Initiative) -> str:
+    return json.dumps(assess(initiative).to_dict(), sort_keys=True, allow_nan=False)
+
+
+def clear_caches() -> None:
+    assessment_module.cache_clear()
+
+
+# --- Shape --------
+
+
+def test_to_dict_has_the_pinned_keys_in_order() -> None:
+    data = assess(EXAMPLE).to_dict()
+    assert list(data) == TOP_KEYS
+    assert data["name"] == "Marine litter watch"
+    for key in ("scope", "modality", "nso_category"):
+        assert list(data[key]) == DECISION_KEYS
+        assert data[key]["trace"]
+        assert all(list(step) == ["rule", "citation", "explanation"] for step in data[key]["trace"])
+    assert list(data["principles"]) == [p.name.lower() for p in Principle]
+    assert list(data["principle_findings"]) == [p.name.lower() for p in Principle]
+    assert all(list(f) == FINDING_KEYS for f in data["principle_findings"].values())
+    assert list(data["participation"]) == PARTICIPATION_KEYS
+    assert all(list(r) == ["id", "text", "citation"] for r in data["recommendations"])
+
+
+def test_to_dict_outcomes_are_the_members_values() -> None:
+    data = assess(EXAMPLE).to_dict()
+    assert data["scope"]["outcome"] == "in_scope"
+    assert data["modality"]["outcome"] == Modality.CIVIC_DRIVEN_COLLABORATION.value
+    assert data["nso_category"]["outcome"] == 3
+    assert data["principles"]["informed_consent"] == "met"
+    assert data["principles"]["ethical_and_safe_use"] == "unknown"
+    assert data["participation"]["engaged_stages"] == ["design", "collection", "analysis"]
+
+
+def test_provenance_names_the_framework_library_and_rule_sets() -> None:
+    provenance = assess(EXAMPLE).to_dict()["provenance"]
+    assert provenance["framework"] == "Copenhagen Framework on Citizen Data"
+    assert provenance["framework_version"] == "1.0"
+    assert provenance["library_version"] == copenhagen.__version__
+    assert list(provenance["rule_sets"]) == ["scope", "modality", "nso_category"]
+    for rule_set in RULE_SETS:
+        assert provenance["rule_sets"][rule_set.id] == {
+            "id": rule_set.id,
+            "digest": rule_set.digest,
+        }
+        assert len(rule_set.digest) == 64
+
+
+def test_assessment_is_frozen() -> None:
+    result = assess(EXAMPLE)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        result.warnings = ()  # type: ignore[misc]
+
+
+def test_package_face_exports_the_assessment_lazily() -> None:
+    assert copenhagen.assess is assessment_module.assess
+    assert copenhagen.Assessment is assessment_module.Assessment
+    assert copenhagen.assessment_schema is assessment_module.assessment_schema
+    code = (
+        "import sys, copenhagen; "
+        "print(any(m in sys.modules for m in ('copenhagen.assessment', 'networkx')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# --- Byte-identical output --------
+
+
+def _rebuilt(i: Initiative, data: st.DataObject) -> Initiative:
+    """An equal initiative built from reordered, repeated inputs."""
+
+    def shuffled(items: Any) -> list[Any]:
+        listed = data.draw(st.permutations(sorted(items, key=str)))
+        return listed + listed[: data.draw(st.integers(0, len(listed)))]
+
+    def remapped(mapping: Any) -> dict[Any, Any]:
+        keys = data.draw(st.permutations(list(mapping)))
+        return {k: mapping[k] for k in keys}
+
+    return Initiative(
+        name=str(i.name),
+        initiated_by=shuffled(i.initiated_by),
+        partners=shuffled(i.partners),
+        funders=shuffled(i.funders),
+        objectives=shuffled(i.objectives),
+        engaged_stages=None if i.engaged_stages is None else shuffled(i.engaged_stages),
+        meaningful_engagement=i.meaningful_engagement,
+        integrated_into_official_statistics=i.integrated_into_official_statistics,
+        quality_assured=i.quality_assured,
+        principles=remapped(i.principles),
+        description=i.description,
+        country=i.country,
+        extra=i.extra_data,
+        practices=remapped(i.practices),
+        participation=remapped(i.participation),
+    )
+
+
+@given(initiatives(), st.data())
+def test_equal_initiatives_built_differently_give_the_same_bytes(
+    initiative: Initiative, data: st.DataObject
+) -> None:
+    twin = _rebuilt(initiative, data)
+    assert twin == initiative
+    first = dumps(initiative)
+    assert dumps(twin) == first
+    clear_caches()
+    assert dumps(twin) == first
+
+
+@given(initiatives(), st.text(min_size=1, max_size=20))
+def test_initiatives_sharing_facts_share_results_but_keep_their_names(
+    initiative: Initiative, name: str
+) -> None:
+    other = attrs.evolve(initiative, name=name)
+    a, b = assess(initiative), assess(other)
+    assert b.initiative is other
+    assert b.to_dict()["name"] == name
+    assert {**a.to_dict(), "name": name} == b.to_dict()
+
+
+# --- Consistency with the parts --------
+
+
+@given(initiatives())
+def test_to_dict_agrees_with_the_individual_classifiers(initiative: Initiative) -> None:
+    result = assess(initiative)
+    data = result.to_dict()
+    scope = assess_scope(initiative)
+    modality = classify_modality(initiative)
+    category = classify_nso_category(initiative)
+    principles = assess_principles(initiative)
+    outcome = modality.outcome
+    profile = participation_profile(initiative, outcome if isinstance(outcome, Modality) else None)
+    assert (result.scope, result.modality, result.nso_category) == (scope, modality, category)
+    assert data["scope"] == scope.to_dict()
+    assert data["modality"] == modality.to_dict()
+    assert data["nso_category"] == category.to_dict()
+    assert data["principles"] == principles.principles_dict()
+    assert data["principle_findings"] == principles.to_dict()
+    assert data["participation"] == profile.to_dict()
+    findings = Findings(initiative, scope, modality, category, principles, profile)
+    assert result.recommendations == recommend(findings)
+    expected = (scope.warnings, modality.warnings, category.warnings, principles.warnings)
+    assert result.warnings == tuple(dict.fromkeys(w for ws in expected for w in ws))
+
+
+@given(initiatives(), initiatives())
+def test_facts_outside_the_cache_keys_never_leak_between_initiatives(
+    initiative: Initiative, other: Initiative
+) -> None:
+    """A twin differing only in facts the caches do not key on gets its own, correct results."""
+    assess(initiative)  # warm the caches with the first
+    twin = attrs.evolve(
+        initiative,
+        funders=other.funders,
+        objectives=other.objectives,
+        description=other.description,
+        country=other.country,
+        extra=other.extra_data,
+    )
+    result = assess(twin)
+    assert result.scope == assess_scope(twin)
+    assert result.modality == classify_modality(twin)
+    assert result.nso_category == classify_nso_category(twin)
+    assert result.principles.principles_dict() == assess_principles(twin).principles_dict()
+
+
+# --- Schema --------
+
+
+def test_the_schema_is_valid_json_schema_2020_12() -> None:
+    schema = assessment_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["required"] == TOP_KEYS
+
+
+def test_each_call_gives_a_fresh_schema() -> None:
+    first = assessment_schema()
+    first["properties"].clear()
+    assert assessment_schema()["properties"]
+
+
+_VALIDATOR = jsonschema.Draft202012Validator(assessment_schema())
+
+
+@given(initiatives())
+def test_generated_results_validate_against_the_schema(initiative: Initiative) -> None:
+    _VALIDATOR.validate(json.loads(dumps(initiative)))
+
+
+def test_the_schema_rejects_a_result_missing_a_key_or_with_a_bad_value() -> None:
+    data = json.loads(dumps(EXAMPLE))
+    _VALIDATOR.validate(data)
+    broken = {k: v for k, v in data.items() if k != "principles"}
+    assert not _VALIDATOR.is_valid(broken)
+    data["participation"]["shirk_model"] = "fully_owned"
+    assert not _VALIDATOR.is_valid(data)
+
+
+# --- Pickling (batch users spread work over processes) --------
+
+
+@given(initiatives())
+def test_assessments_pickle_and_come_back_equal(initiative: Initiative) -> None:
+    result = assess(initiative)
+    again = pickle.loads(pickle.dumps(result))
+    assert again == result
+    assert again.to_dict() == result.to_dict()
+
+
+def test_the_assess_function_pickles() -> None:
+    assert pickle.loads(pickle.dumps(assess)) is assess
+    assert pickle.loads(pickle.dumps(assessment_schema)) is assessment_schema
+
+
+def test_cache_clear_and_size() -> None:
+    assessment_module.cache_clear()
+    assert assessment_module.cache_size() == 0
+    first = assess(EXAMPLE)
+    twin = attrs.evolve(EXAMPLE, name="Another name", country="DK")
+    second = assess(twin)
+    assert assessment_module.cache_size() == 1
+    assert second.scope is first.scope
+    assert second.principles is first.principles
+    assert second.recommendations == first.recommendations
+
+
+def test_assess_runs_in_worker_processes() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    batch = [EXAMPLE, attrs.evolve(EXAMPLE, name="Second", initiated_by={Actor.ACADEMIA})]
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        results = list(pool.map(assess, batch))
+    assert [r.to_dict() for r in results] == [assess(i).to_dict() for i in batch]

@@ -1,0 +1,325 @@
+"""The participation profile: its derivations (P1-P5) and the Shirk and Haklay crosswalks."""
+
+from __future__ import annotations
+
+import itertools
+import pickle
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from copenhagen import Actor, Initiative, Modality, Stage
+from copenhagen.framework.citations import is_anchor
+from copenhagen.framework.modalities import Table1Column, table1_cells
+from copenhagen.framework.participation import ParticipationAspect as A
+from copenhagen.framework.participation import ParticipationLevel as L
+from copenhagen.participation import (
+    HAKLAY_RULES,
+    PROFILE_RULES,
+    SHIRK_RULES,
+    HaklayLevel,
+    ParticipationFacts,
+    ShirkModel,
+    participation_profile,
+)
+from copenhagen.strategies import initiatives
+
+D, C, P, AN, U, R = Stage
+
+PROFILE_KEYS = [
+    "engaged_stages",
+    "coverage",
+    "design_stage_engaged",
+    "ratings",
+    "degree",
+    "quality",
+    "table_1_column",
+    "table_1",
+    "shirk_model",
+    "haklay_level",
+    "notes",
+]
+
+
+def make(
+    initiated_by: tuple[Actor, ...] = (Actor.NSO,),
+    stages: tuple[Stage, ...] | None = None,
+    **fields: Any,
+) -> Initiative:
+    return Initiative(name="x", initiated_by=initiated_by, engaged_stages=stages, **fields)
+
+
+def profile(initiative: Initiative, modality: Modality | None = None) -> Any:
+    return participation_profile(initiative, modality)
+
+
+# --- P1: initiating counts as design-stage engagement --------
+
+
+def test_p1_citizen_initiator_adds_the_design_stage() -> None:
+    prof = profile(make((Actor.CSO,), (C, AN)), Modality.CIVIC_ACTION)
+    assert prof.engaged_stages == (D, C, AN)
+    assert prof.design_stage_engaged is True
+    assert any("citizen-side actor initiated" in n for n in prof.notes)
+
+
+def test_p1_citizen_initiator_with_unlisted_stages_knows_only_the_design_stage() -> None:
+    prof = profile(make((Actor.COMMUNITY,), None), Modality.CIVIC_ACTION)
+    assert prof.engaged_stages is None
+    assert prof.coverage is None
+    assert prof.design_stage_engaged is True
+
+
+def test_p1_does_not_apply_to_state_or_other_initiators() -> None:
+    prof = profile(make((Actor.NSO, Actor.ACADEMIA), (C,)), Modality.NSO_DRIVEN_COLLABORATION)
+    assert prof.engaged_stages == (C,)
+    assert prof.design_stage_engaged is False
+
+
+# --- P2 and P3: coverage and the design stage --------
+
+
+@pytest.mark.parametrize("n", range(7))
+def test_p2_coverage_is_the_share_of_the_six_stages(n: int) -> None:
+    stages = tuple(Stage)[:n]
+    assert profile(make(stages=stages)).coverage == n / 6
+
+
+def test_p2_coverage_is_unknown_when_the_stages_are() -> None:
+    assert profile(make(stages=None)).coverage is None
+
+
+def test_p3_design_stage_engagement_and_its_note() -> None:
+    without = profile(make(stages=(C, P)))
+    assert without.design_stage_engaged is False
+    assert any("(para 10)" in n and "design" in n for n in without.notes)
+    assert profile(make(stages=(D,))).design_stage_engaged is True
+    assert profile(make(stages=None)).design_stage_engaged is None
+
+
+def test_engaged_stages_come_out_in_value_chain_order_whatever_the_input_order() -> None:
+    a = profile(make(stages=(R, D, AN, C)))
+    b = profile(make(stages=(C, AN, R, D, C)))
+    assert a.engaged_stages == b.engaged_stages == (D, C, AN, R)
+    assert a.unengaged_stages == (P, U)
+
+
+# --- P4: degree and quality --------
+
+DEGREE = (A.EXTENT, A.DURATION, A.EFFORT, A.REPRESENTATION, A.INTENSITY)
+QUALITY = (A.ALIGNMENT, A.IMPACT, A.INFLUENCE)
+
+
+def test_p4_degree_is_the_lowest_aspect_once_all_are_rated() -> None:
+    ratings = dict.fromkeys(DEGREE, L.HIGH) | {A.EFFORT: L.MEDIUM, A.DURATION: L.LOW}
+    prof = profile(make(participation=ratings))
+    assert prof.degree is L.LOW
+    assert prof.quality is None
+
+
+def test_p4_quality_is_the_lowest_aspect_once_all_are_rated() -> None:
+    prof = profile(make(participation=dict.fromkeys(QUALITY, L.MEDIUM) | {A.IMPACT: L.HIGH}))
+    assert prof.quality is L.MEDIUM
+    assert prof.degree is None
+
+
+def test_p4_partial_ratings_give_no_level_unless_one_is_none() -> None:
+    partial = profile(make(participation={A.EXTENT: L.HIGH, A.EFFORT: L.MEDIUM}))
+    assert partial.degree is None
+    assert any("unknown until" in n for n in partial.notes)
+    bottom = profile(make(participation={A.EXTENT: L.HIGH, A.INTENSITY: L.NONE}))
+    assert bottom.degree is L.NONE
+
+
+def test_p4_ratings_are_listed_in_aspect_order() -> None:
+    prof = profile(make(participation={A.INFLUENCE: L.LOW, A.EXTENT: L.HIGH}))
+    assert prof.to_dict()["ratings"] == {"extent": "high", "influence": "low"}
+    assert prof.unrated_aspects == tuple(a for a in A if a not in (A.EXTENT, A.INFLUENCE))
+
+
+@given(st.dictionaries(st.sampled_from(list(A)), st.sampled_from(list(L))))
+def test_p4_a_known_level_never_changes_when_more_aspects_are_rated(
+    ratings: dict[A, L],
+) -> None:
+    prof = profile(make(participation=ratings))
+    full = {a: ratings.get(a, L.HIGH) for a in A}
+    low = {a: ratings.get(a, L.NONE) for a in A}
+    for extended in (full, low):
+        other = profile(make(participation=extended))
+        if prof.degree is not None:
+            assert other.degree is prof.degree
+        if prof.quality is not None:
+            assert other.quality is prof.quality
+
+
+# --- P5: Table 1 --------
+
+
+@pytest.mark.parametrize("modality", list(Modality))
+def test_p5_the_modality_picks_its_table_1_column(modality: Modality) -> None:
+    prof = profile(make(stages=(C,)), modality)
+    assert prof.table_1_column is modality.table1_column
+    assert [row.stage for row in prof.table_1] == list(Stage)
+    assert [row.engaged for row in prof.table_1] == [s is C for s in Stage]
+    for row in prof.table_1:
+        cells = table1_cells(row.stage, modality.table1_column)
+        assert row.participation == " ".join(c.summary for c in cells)
+
+
+def test_p5_table_1_is_empty_without_a_modality_and_unknown_stages_stay_unknown() -> None:
+    assert profile(make(stages=(C,)), None).table_1 == ()
+    assert profile(make(stages=(C,)), None).table_1_column is None
+    rows = profile(make(stages=None), Modality.NSO_DRIVEN_COLLABORATION).table_1
+    assert [row.engaged for row in rows] == [None] * 6
+
+
+def test_p5_civic_action_rows_all_carry_the_merged_cell() -> None:
+    rows = profile(make((Actor.CSO,), None), Modality.CIVIC_ACTION).table_1
+    assert len({row.participation for row in rows}) == 1
+    assert profile(make((Actor.CSO,), None), Modality.CIVIC_ACTION).table_1_column is (
+        Table1Column.CIVIC_ACTION
+    )
+
+
+# --- Crosswalks: one test per rule --------
+
+M1, M2, M3, M4, M5 = Modality
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "modality", "initiators", "stages", "expected"),
+    [
+        ("SH1", M1, (Actor.CSO,), None, ShirkModel.COLLEGIAL),
+        ("SH2", M3, (Actor.CSO, Actor.NSO), None, ShirkModel.CO_CREATED),
+        ("SH3", M2, (Actor.CSO,), (U, R), ShirkModel.CONTRACTUAL),
+        ("SH4", M2, (Actor.CSO,), (C,), ShirkModel.CO_CREATED),
+        ("SH5", M4, (Actor.NSO,), (D, C, P, R), ShirkModel.CO_CREATED),
+        ("SH6", M5, (Actor.ACADEMIA,), (D, C), ShirkModel.COLLABORATIVE),
+        ("SH7", M4, (Actor.NSO,), (C,), ShirkModel.CONTRIBUTORY),
+    ],
+)
+def test_shirk_rule(
+    rule_id: str,
+    modality: Modality,
+    initiators: tuple[Actor, ...],
+    stages: tuple[Stage, ...] | None,
+    expected: ShirkModel,
+) -> None:
+    prof = profile(make(initiators, stages), modality)
+    assert prof.shirk_model is expected
+    assert any(n.startswith(f"{rule_id}: ") for n in prof.notes)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "initiators", "stages", "expected"),
+    [
+        ("HK1", (Actor.NSO,), (D, C, AN), HaklayLevel.EXTREME_CITIZEN_SCIENCE),
+        ("HK2", (Actor.CSO,), (C, P), HaklayLevel.PARTICIPATORY_SCIENCE),
+        ("HK3", (Actor.NSO,), (C, P), HaklayLevel.DISTRIBUTED_INTELLIGENCE),
+        ("HK4", (Actor.NSO,), (C, U), HaklayLevel.CROWDSOURCING),
+    ],
+)
+def test_haklay_rule(
+    rule_id: str, initiators: tuple[Actor, ...], stages: tuple[Stage, ...], expected: HaklayLevel
+) -> None:
+    prof = profile(make(initiators, stages), Modality.NSO_DRIVEN_COLLABORATION)
+    assert prof.haklay_level is expected
+    assert any(n.startswith(f"{rule_id}: ") for n in prof.notes)
+
+
+def test_haklay_levels_are_numbered_one_to_four() -> None:
+    assert [level.level for level in HaklayLevel] == [1, 2, 3, 4]
+
+
+def test_crosswalks_give_null_rather_than_guess() -> None:
+    unknown = profile(make((Actor.NSO,), None), M4)
+    assert unknown.shirk_model is None
+    assert unknown.haklay_level is None
+    assert any("No Shirk et al. placement" in n for n in unknown.notes)
+    # Citizens initiated, so design is known, but the rest is not: no Haklay level yet.
+    assert profile(make((Actor.CSO,), None), M2).haklay_level is None
+    assert profile(make((Actor.CSO,), (C,)), None).shirk_model is None
+    # Only uptake and review: no Haklay level fits.
+    assert profile(make((Actor.NSO,), (U, R)), M4).haklay_level is None
+
+
+_SUBSETS = [frozenset(c) for n in range(7) for c in itertools.combinations(tuple(Stage), n)]
+
+
+@pytest.mark.parametrize("modality", [None, *Modality])
+def test_crosswalks_are_total_where_the_facts_are_known(modality: Modality | None) -> None:
+    for subset in _SUBSETS:
+        # Citizens initiate modalities 1-3, so design is always engaged there (P1).
+        engaged = subset | {D} if modality in (M1, M2, M3) else subset
+        facts = ParticipationFacts(modality, engaged, Stage.DESIGN in engaged)
+        shirk = [r for r in SHIRK_RULES if r.applies(facts)]
+        haklay = [r for r in HAKLAY_RULES if r.applies(facts)]
+        if modality is None or (not engaged and modality not in (M1, M3)):
+            assert not shirk
+        else:
+            assert shirk, (modality, engaged)
+        assert bool(haklay) == bool(engaged & {D, C, P, AN})
+
+
+@given(
+    st.sampled_from([None, *Modality]),
+    st.frozensets(st.sampled_from(list(Stage))),
+    st.booleans(),
+)
+def test_a_crosswalk_known_without_the_stages_never_changes_once_they_are_given(
+    modality: Modality | None, stages: frozenset[Stage], citizen: bool
+) -> None:
+    initiators = (Actor.CSO,) if citizen else (Actor.NSO,)
+    before = profile(make(initiators, None), modality)
+    after = profile(make(initiators, tuple(stages)), modality)
+    if before.shirk_model is not None:
+        assert after.shirk_model is before.shirk_model
+    if before.haklay_level is not None:
+        assert after.haklay_level is before.haklay_level
+
+
+# --- The rules as data --------
+
+
+def test_rules_are_listed_with_unique_ids_and_valid_citations() -> None:
+    ids = [r.id for r in (*PROFILE_RULES, *SHIRK_RULES, *HAKLAY_RULES)]
+    assert len(ids) == len(set(ids))
+    for rule in (*SHIRK_RULES, *HAKLAY_RULES):
+        assert "footnote 3" in rule.citations
+        assert rule.facts
+        assert all(is_anchor(c) for c in rule.citations)
+    for p_rule in PROFILE_RULES:
+        assert all(is_anchor(c) for c in p_rule.citations)
+        assert p_rule.register.startswith("PART-")
+
+
+@given(initiatives(), st.sampled_from([None, *Modality]))
+def test_every_note_cites_the_framework(initiative: Initiative, modality: Modality | None) -> None:
+    prof = profile(initiative, modality)
+    assert prof.notes
+    for note in prof.notes:
+        cited = note.rsplit("(", 1)[1].rstrip(").")
+        assert all(is_anchor(c) for c in cited.split(", ")), note
+
+
+# --- Output --------
+
+
+def test_to_dict_keys_in_the_pinned_order() -> None:
+    data = profile(make((Actor.CSO,), (C,)), M1).to_dict()
+    assert list(data) == PROFILE_KEYS
+    assert data["engaged_stages"] == ["design", "collection"]
+    assert data["table_1"][0] == {
+        "stage": "design",
+        "engaged": True,
+        "participation": data["table_1"][0]["participation"],
+    }
+
+
+def test_equal_facts_share_one_profile_and_it_pickles() -> None:
+    a = profile(make((Actor.CSO,), (C, D)), M1)
+    b = profile(make((Actor.CSO, Actor.CSO), (D, C, C)), M1)
+    assert a is b
+    assert pickle.loads(pickle.dumps(a)) == a

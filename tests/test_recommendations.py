@@ -1,0 +1,258 @@
+"""Recommendations: one test per rule, their order, citations and the cached fast path."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+
+from copenhagen import Actor, Initiative, Principle, Stage, Status, assess, assess_principles
+from copenhagen.framework.citations import is_anchor
+from copenhagen.framework.participation import ParticipationAspect as A
+from copenhagen.framework.participation import ParticipationLevel as L
+from copenhagen.framework.practices import Practice
+from copenhagen.recommendations import (
+    DECISION_RULES,
+    PRINCIPLE_CITATIONS,
+    PRINCIPLE_RULES,
+    RECOMMENDATION_RULES,
+)
+from copenhagen.strategies import initiatives
+
+D, C, P, AN, U, R = Stage
+ALL_MET = dict.fromkeys(Principle, Status.MET)
+ALL_RATED_HIGH = dict.fromkeys(A, L.HIGH)
+
+
+def make(**fields: Any) -> Initiative:
+    fields.setdefault("name", "x")
+    fields.setdefault("initiated_by", {Actor.CSO})
+    return Initiative(**fields)
+
+
+def recs(**fields: Any) -> dict[str, Any]:
+    return {r.id: r for r in assess(make(**fields)).recommendations}
+
+
+def complete(**fields: Any) -> dict[str, Any]:
+    """Recommendations for an initiative that leaves little open, changed by ``fields``."""
+    base: dict[str, Any] = {
+        "engaged_stages": set(Stage),
+        "meaningful_engagement": True,
+        "integrated_into_official_statistics": False,
+        "quality_assured": True,
+        "principles": ALL_MET,
+        "participation": ALL_RATED_HIGH,
+    }
+    return recs(**(base | fields))
+
+
+def test_a_complete_initiative_needs_no_next_step() -> None:
+    assert complete() == {}
+
+
+def test_decide_scope() -> None:
+    got = recs(initiated_by={Actor.ACADEMIA})
+    assert "engaged_stages, meaningful_engagement" in got["decide_scope"].text
+    assert "decide_scope" not in recs(initiated_by={Actor.CSO})
+
+
+def test_decide_modality() -> None:
+    assert "decide_modality" in recs(initiated_by={Actor.ACADEMIA}, engaged_stages={C})
+    assert "decide_modality" not in complete()
+
+
+def test_decide_nso_category() -> None:
+    got = complete(integrated_into_official_statistics=None)
+    assert "integrated_into_official_statistics" in got["decide_nso_category"].text
+
+
+def test_bring_into_scope() -> None:
+    got = recs(initiated_by={Actor.ACADEMIA}, engaged_stages=set())
+    assert got["bring_into_scope"].citation == "Box 2"
+    assert "bring_into_scope" not in complete()
+
+
+def test_engage_design_stage() -> None:
+    got = complete(initiated_by={Actor.NSO}, engaged_stages={C, AN})
+    assert got["engage_design_stage"].citation == "para 10"
+    # A citizen-side initiator takes part in the design by initiating it.
+    assert "engage_design_stage" not in complete(engaged_stages={C, AN})
+
+
+def test_list_engaged_stages() -> None:
+    assert "list_engaged_stages" in complete(engaged_stages=None)
+    # Where scope already asks for the stages, the request is not repeated.
+    assert "list_engaged_stages" not in recs(initiated_by={Actor.ACADEMIA})
+
+
+def test_widen_engagement() -> None:
+    got = complete(initiated_by={Actor.NSO}, engaged_stages={D, C})
+    assert got["widen_engagement"].text.endswith("processing, analysis, uptake, review.")
+    assert "widen_engagement" not in complete()
+
+
+def test_make_engagement_meaningful() -> None:
+    assert complete(meaningful_engagement=False)["make_engagement_meaningful"].citation == (
+        "para 11"
+    )
+
+
+def test_rate_participation() -> None:
+    got = complete(participation={A.EXTENT: L.HIGH})
+    assert "duration" in got["rate_participation"].text
+    assert "extent" not in got["rate_participation"].text
+
+
+def test_raise_participation() -> None:
+    got = complete(participation=ALL_RATED_HIGH | {A.EFFORT: L.MEDIUM})
+    assert "degree (medium)" in got["raise_participation"].text
+    assert "quality" not in got["raise_participation"].text
+
+
+def test_seek_quality_assurance() -> None:
+    got = complete(quality_assured=False)
+    assert got["seek_quality_assurance"].citation == "paras 32-34"
+
+
+def test_quality_assure_integrated_data() -> None:
+    result = assess(
+        make(
+            engaged_stages=set(Stage),
+            meaningful_engagement=True,
+            integrated_into_official_statistics=True,
+            quality_assured=False,
+        )
+    )
+    ids = [r.id for r in result.recommendations]
+    assert "quality_assure_integrated_data" in ids
+    assert result.nso_category.warnings
+    assert set(result.nso_category.warnings) <= set(result.warnings)
+
+
+def test_open_practices() -> None:
+    # Lists the practices still open, and what holds the principle down.
+    got = complete(
+        principles=ALL_MET | {Principle.INFORMED_CONSENT: Status.NOT_MET},
+        practices={Practice.CONSENT_BEFORE_COLLECTION: True},
+    )
+    consent = got["open_practices.informed_consent"]
+    assert consent.citation == "para 22"
+    assert Practice.PURPOSE_AND_RISKS_EXPLAINED.title in consent.text
+    assert Practice.CONSENT_BEFORE_COLLECTION.title not in consent.text
+    ethics = got["open_practices.ethical_and_safe_use"]
+    assert "informed consent" in ethics.text
+    assert ethics.citation == "para 28"
+    assert "open_practices.transparency" not in got
+
+
+def test_declare_principles() -> None:
+    got = complete(principles={})
+    assert got["declare_principles"].text.split(": ", 1)[1].count(", ") == 12
+    answered = complete(principles={}, practices={Practice.METADATA_PUBLISHED: True})
+    assert "transparency" not in answered["declare_principles"].text
+
+
+def test_consent_before_collection() -> None:
+    unknown = dict(ALL_MET)
+    del unknown[Principle.INFORMED_CONSENT]
+    assert "consent_before_collection" in complete(principles=unknown)
+    answered = complete(principles=unknown, practices={Practice.CONSENT_BEFORE_COLLECTION: True})
+    assert "consent_before_collection" not in answered
+    assert "consent_before_collection" not in complete(principles=unknown, engaged_stages={D, AN})
+
+
+def test_secure_data_for_confidentiality() -> None:
+    got = complete(principles=ALL_MET | {Principle.DATA_SECURITY: Status.NOT_MET})
+    assert got["secure_data_for_confidentiality"].citation == "para 30"
+
+
+def test_balance_openness_and_confidentiality() -> None:
+    got = complete(principles=ALL_MET | {Principle.CONFIDENTIALITY: Status.PARTIAL})
+    assert "balance_openness_and_confidentiality" in got
+    closed = ALL_MET | {
+        Principle.CONFIDENTIALITY: Status.PARTIAL,
+        Principle.OPENNESS: Status.NOT_MET,
+    }
+    assert "balance_openness_and_confidentiality" not in complete(principles=closed)
+
+
+def test_consent_with_transparency() -> None:
+    got = complete(principles=ALL_MET | {Principle.TRANSPARENCY: Status.NOT_MET})
+    assert got["consent_with_transparency"].text.startswith("Bring transparency")
+    unknown = ALL_MET | {Principle.TRANSPARENCY: Status.UNKNOWN}
+    assert "consent_with_transparency" not in complete(principles=unknown)
+
+
+# --- The rules as data --------
+
+
+def test_every_rule_has_a_test_above() -> None:
+    tested = {name.removeprefix("test_") for name in globals() if name.startswith("test_")}
+    assert {rule.id for rule in RECOMMENDATION_RULES} <= tested
+
+
+def test_rules_are_listed_with_unique_ids_and_valid_citations() -> None:
+    ids = [r.id for r in RECOMMENDATION_RULES]
+    assert len(ids) == len(set(ids))
+    assert all(is_anchor(r.citation) for r in RECOMMENDATION_RULES)
+    assert all(is_anchor(c) for c in PRINCIPLE_CITATIONS.values())
+    assert all(r.statement and r.reads for r in RECOMMENDATION_RULES)
+
+
+def test_principle_rules_come_last_and_read_only_their_own_facts() -> None:
+    assert RECOMMENDATION_RULES == DECISION_RULES + PRINCIPLE_RULES
+    allowed = {"principles", "initiative.practices", "participation.engaged_stages"}
+    for rule in PRINCIPLE_RULES:
+        assert set(rule.reads) <= allowed, rule.id
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {},
+        {"initiated_by": {Actor.ACADEMIA}},
+        {"initiated_by": {Actor.NSO}, "engaged_stages": {C}, "meaningful_engagement": False},
+        {"principles": {Principle.DATA_SECURITY: Status.NOT_MET, Principle.OPENNESS: Status.MET}},
+    ],
+)
+def test_recommendations_follow_the_rule_order_and_cite_the_framework(
+    fields: dict[str, Any],
+) -> None:
+    order = {rule.id: n for n, rule in enumerate(RECOMMENDATION_RULES)}
+    made = assess(make(**fields)).recommendations
+    assert made
+    positions = [order[r.id.split(".")[0]] for r in made]
+    assert positions == sorted(positions)
+    assert all(is_anchor(r.citation) for r in made)
+
+
+@given(initiatives())
+def test_declare_principles_names_exactly_the_findings_with_nothing_to_go_on(
+    initiative: Initiative,
+) -> None:
+    findings = assess_principles(initiative).findings
+    silent = [
+        p.name.lower().replace("_", " ")
+        for p in Principle
+        if findings[p].declared is Status.UNKNOWN and findings[p].from_practices is None
+    ]
+    made = {r.id: r for r in assess(initiative).recommendations}
+    if not silent:
+        assert "declare_principles" not in made
+    else:
+        assert made["declare_principles"].text.split(": ", 1)[1] == ", ".join(silent) + "."
+
+
+@given(initiatives())
+def test_every_recommendation_is_cited_unique_and_in_rule_order(initiative: Initiative) -> None:
+    made = assess(initiative).recommendations
+    ids = [r.id for r in made]
+    assert len(ids) == len(set(ids))
+    assert all(is_anchor(r.citation) and r.text for r in made)
+    order = {rule.id: n for n, rule in enumerate(RECOMMENDATION_RULES)}
+    positions = [order[i.split(".")[0]] for i in ids]
+    assert positions == sorted(positions)
+    principles = [i.split(".")[1] for i in ids if i.startswith("open_practices.")]
+    assert principles == [p.name.lower() for p in Principle if p.name.lower() in principles]
