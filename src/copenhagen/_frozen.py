@@ -44,6 +44,8 @@ class FrozenMap(Mapping[K, V]):
         return self._hash
 
     def __eq__(self, other: object) -> bool:
+        if self is other:  # shared, interned maps are the common case in cache keys
+            return True
         if isinstance(other, FrozenMap):
             return self._data == other._data
         if isinstance(other, Mapping):
