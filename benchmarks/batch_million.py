@@ -1,0 +1,174 @@
+"""Time `copenhagen batch` end to end on a JSON Lines registry of a million initiatives.
+
+Writes N (default 1,000,000) documents from the seeded `copenhagen.synthetic.realistic_documents`
+generator to a JSON Lines file, with 1% of the lines corrupted (alternately broken JSON and an
+invalid actor), then runs `copenhagen batch FILE --output OUT` as a child process under
+`/usr/bin/time -v` (or, where that is missing, measures the child's peak RSS with
+`resource.getrusage`). It checks that no good record was lost and every bad one was reported, and
+prints records per second and peak memory.
+
+Usage:
+    python benchmarks/batch_million.py [--records N] [--seed S] [--workdir DIR] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+CORRUPT_EVERY = 100  # 1% of the lines
+
+
+def write_registry(path: Path, records: int, seed: int) -> int:
+    """Write the registry; return the number of corrupt lines."""
+    from copenhagen.synthetic import realistic_documents
+
+    bad = 0
+    with path.open("w", encoding="utf-8") as out:
+        for number, document in enumerate(realistic_documents(records, seed=seed), 1):
+            if number % CORRUPT_EVERY == 0:
+                bad += 1
+                if (number // CORRUPT_EVERY) % 2:
+                    out.write(json.dumps(document)[:-7] + "\n")  # cut short: not JSON
+                else:
+                    out.write(json.dumps({**document, "initiated_by": ["martians"]}) + "\n")
+            else:
+                out.write(json.dumps(document) + "\n")
+    return bad
+
+
+# Runs the command line in a child; with --assessment-cache, first shrinks the bounds of
+# copenhagen.assessment's result caches (its module constants named *CACHE_SIZE, and the default
+# bound of its store function) to show what their size costs in memory.
+CHILD = """
+import sys
+cache = int(sys.argv[1])
+if cache:
+    import copenhagen.assessment as assessment
+    for name in dir(assessment):
+        if name.endswith("CACHE_SIZE"):
+            setattr(assessment, name, cache)
+    store = getattr(assessment, "_store", None)
+    if store is not None and store.__defaults__:
+        store.__defaults__ = (cache,) * len(store.__defaults__)
+from copenhagen.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def _seconds(report: str, label: str) -> float:
+    found = re.search(rf"{label} \(seconds\): ([0-9.]+)", report)
+    return float(found.group(1)) if found else float("nan")
+
+
+def run_batch(
+    registry: Path, output: Path, errors: Path, cache: int
+) -> tuple[float, float, int, int, str]:
+    """Run the command; return (wall s, CPU s, peak RSS KiB, exit status, how measured)."""
+    command = [sys.executable, "-c", CHILD, str(cache), "batch", str(registry)]
+    command += ["--output", str(output)]
+    timer = Path("/usr/bin/time")
+    start = time.perf_counter()
+    with errors.open("w", encoding="utf-8") as err:
+        if timer.exists():
+            report_file = errors.with_suffix(".time")
+            status = subprocess.call(
+                [str(timer), "-v", "-o", str(report_file), *command], stderr=err, stdout=err
+            )
+            elapsed = time.perf_counter() - start
+            report = report_file.read_text()
+            found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", report)
+            cpu = _seconds(report, "User time") + _seconds(report, "System time")
+            peak = int(found.group(1)) if found else -1
+            return elapsed, cpu, peak, status, "/usr/bin/time -v"
+        status = subprocess.call(command, stderr=err, stdout=err)
+    elapsed = time.perf_counter() - start
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime
+    return elapsed, cpu, usage.ru_maxrss, status, "resource.getrusage(RUSAGE_CHILDREN)"
+
+
+def check(output: Path, errors: Path, records: int, bad: int) -> tuple[int, int, int]:
+    """Count good rows, bad rows and bad records reported on standard error."""
+    good = wrong = 0
+    with output.open(encoding="utf-8") as rows:
+        for line in rows:
+            if line.startswith('{"errors"'):
+                wrong += 1
+            else:
+                good += 1
+    reported = sum(1 for line in errors.open(encoding="utf-8") if line.startswith("error: "))
+    assert good + wrong == records, (good, wrong, records)
+    assert wrong == bad == reported, (wrong, bad, reported)
+    return good, wrong, reported
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--keep", action="store_true", help="keep the files afterwards")
+    parser.add_argument(
+        "--assessment-cache",
+        type=int,
+        default=0,
+        help="shrink copenhagen.assessment's result caches to this many patterns (0: as shipped)",
+    )
+    parser.add_argument(
+        "--registry", type=Path, default=None, help="reuse this registry instead of writing one"
+    )
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="copenhagen-batch-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    registry, output = workdir / "registry.jsonl", workdir / "results.jsonl"
+    errors = workdir / "errors.txt"
+    start = time.perf_counter()
+    if args.registry is None:
+        bad = write_registry(registry, args.records, args.seed)
+    else:
+        registry = args.registry
+        bad = args.records // CORRUPT_EVERY
+    generated = time.perf_counter() - start
+    seconds, cpu, peak_kib, status, how = run_batch(registry, output, errors, args.assessment_cache)
+    good, wrong, reported = check(output, errors, args.records, bad)
+    result = {
+        "records": args.records,
+        "corrupt_lines": bad,
+        "generate_seconds": round(generated, 1),
+        "input_bytes": registry.stat().st_size,
+        "output_bytes": output.stat().st_size,
+        "batch_seconds": round(seconds, 1),
+        "records_per_second": round(args.records / seconds),
+        "cpu_seconds": round(cpu, 1),
+        "records_per_cpu_second": round(args.records / cpu),
+        "assessment_cache": args.assessment_cache or "as shipped",
+        "peak_rss_mib": round(peak_kib / 1024, 1),
+        "peak_rss_measured_with": how,
+        "exit_status": status,
+        "good_rows": good,
+        "error_rows": wrong,
+        "errors_reported_on_stderr": reported,
+        "python": sys.version.split()[0],
+        "cpus": os.cpu_count(),
+    }
+    print(json.dumps(result, indent=2))
+    if not args.keep:
+        kept = {args.registry}
+        for path in (registry, output, errors, errors.with_suffix(".time")):
+            if path in kept:
+                continue
+            path.unlink(missing_ok=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""The ``copenhagen`` command line: assess, validate, batch, explain, schema, rules, graph...
+
+Data goes to standard output and diagnostics to standard error. Exit status follows contract
+section 4 everywhere: 0 when every input was handled, 1 when any input was invalid (its problems
+on standard error; the other inputs are still handled), 2 for a usage error. Each subcommand
+lives in its own module with a ``register`` and a ``run`` function; this module only parses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from copenhagen._version import __version__
+from copenhagen.cli import assess, batch, explain, framework, graph, rules, schema, validate
+from copenhagen.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from copenhagen.cli._console import Console
+
+__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+
+DESCRIPTION = """\
+Assess citizen data initiatives against the UN Copenhagen Framework on Citizen Data (v1.0):
+scope (Box 2), collaboration modality (para 15), NSO category (para 32), the 13 principles
+(paras 17-31) and participation (paras 10-12), each decision with its cited reasons.
+
+Run `copenhagen COMMAND --help` for each command's options.
+
+exit status: 0 ok; 1 some input invalid (problems on standard error); 2 usage error.
+"""
+
+EPILOG = """\
+examples:
+  copenhagen assess examples/*.yaml
+  copenhagen explain examples/map-kibera.yaml
+  copenhagen batch registry.jsonl --output results.jsonl --summary summary.html
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of the whole command line."""
+    parser = argparse.ArgumentParser(
+        prog="copenhagen",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    for module in (assess, validate, batch, explain, schema, rules, graph, framework):
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> int:
+    """Run the command line.
+
+    Args:
+        argv: The arguments (without the program name); ``sys.argv[1:]`` if ``None``.
+        stdin: Where ``-`` reads from (standard input if ``None``).
+
+    Returns:
+        The exit status: 0 ok, 1 some input invalid, 2 usage error (contract section 4).
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(None if argv is None else list(argv))
+    except SystemExit as exit_:  # --help, --version, or a usage error (argparse says 2)
+        code = exit_.code
+        return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_USAGE)
+    console = Console.standard(args.color)
+    try:
+        status: int = args.command(args, console, stdin if stdin is not None else sys.stdin)
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    try:
+        console.out.flush()
+    except BrokenPipeError:
+        return EXIT_OK
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m copenhagen.cli`
+    sys.exit(main())

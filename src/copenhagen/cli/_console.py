@@ -1,0 +1,166 @@
+"""Where the command line writes: data on standard output, diagnostics on standard error.
+
+Colour is used only when standard output is a terminal (and ``NO_COLOR`` is unset, ``TERM`` is
+not ``dumb``), or when asked for with ``--color always``; every status is also written as a
+symbol and a word, so nothing depends on colour. The optional ``rich`` package (the ``cli``
+extra) draws the progress bar; without it progress is a periodic count on standard error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
+
+import attrs
+
+from copenhagen.reports.text import Styler, ansi, plain
+
+__all__ = ["Console", "Progress"]
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        return False
+
+
+@attrs.frozen(slots=True)
+class Console:
+    """The two output streams of one command, and whether to colour.
+
+    Attributes:
+        out: Standard output: the data the command produces.
+        err: Standard error: problems, progress and summaries.
+        color: ``"auto"``, ``"always"`` or ``"never"``.
+    """
+
+    out: TextIO
+    err: TextIO
+    color: str = "auto"
+
+    @classmethod
+    def standard(cls, color: str = "auto") -> Console:
+        """The process's own standard output and standard error."""
+        return cls(sys.stdout, sys.stderr, color)
+
+    def _colour(self, stream: TextIO) -> bool:
+        if self.color == "always":
+            return True
+        if self.color == "never" or os.environ.get("NO_COLOR"):
+            return False
+        return _is_terminal(stream) and os.environ.get("TERM") != "dumb"
+
+    @property
+    def style(self) -> Styler:
+        """How to style text written to standard output."""
+        return ansi if self._colour(self.out) else plain
+
+    @property
+    def err_style(self) -> Styler:
+        """How to style text written to standard error."""
+        return ansi if self._colour(self.err) else plain
+
+    @property
+    def width(self) -> int:
+        """The width to wrap text to (the terminal's, or 100)."""
+        if not _is_terminal(self.out):
+            return 100
+        try:
+            return max(60, os.get_terminal_size(self.out.fileno()).columns - 1)
+        except (OSError, ValueError, AttributeError):
+            return 100
+
+    def data(self, text: str) -> None:
+        """Write data to standard output (``text`` should end with a newline)."""
+        self.out.write(text)
+
+    def problem(self, text: str) -> None:
+        """Write one diagnostic line to standard error."""
+        self.err.write(text.rstrip("\n") + "\n")
+
+    def invalid(self, label: str, errors: tuple[tuple[str, str], ...]) -> None:
+        """Report every problem of one invalid input on standard error."""
+        s = self.err_style
+        noun = "problem" if len(errors) == 1 else "problems"
+        self.problem(f"{s('error', 'bad')}: {label} is invalid ({len(errors)} {noun}):")
+        for path, message in errors:
+            self.problem(f"  {path}: {message}")
+
+    @property
+    def interactive(self) -> bool:
+        """Whether standard error is a terminal (progress is shown only then)."""
+        return _is_terminal(self.err)
+
+    @contextmanager
+    def progress(self, label: str, total: int | None = None) -> Iterator[Progress]:
+        """A progress display on standard error, shown only when it is a terminal."""
+        progress = Progress(self, label, total)
+        try:
+            yield progress
+        finally:
+            progress.close()
+
+
+class Progress:
+    """Shows how many records are done: a rich bar if installed, else a count every second.
+
+    It writes to standard error only, and only when that is a terminal.
+    """
+
+    __slots__ = ("_bar", "_console", "_label", "_last", "_task")
+
+    def __init__(self, console: Console, label: str, total: int | None) -> None:
+        self._console = console
+        self._label = label
+        self._bar: Any = None
+        self._task: Any = None
+        self._last = 0.0
+        if not console.interactive:
+            return
+        try:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                TaskProgressColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+            from rich.progress import Progress as RichProgress
+        except ImportError:
+            return
+        from rich.console import Console as RichConsole
+
+        columns: list[Any] = [TextColumn("{task.description}")]
+        if total is not None:
+            columns += [BarColumn(), TaskProgressColumn()]
+        columns += [MofNCompleteColumn() if total is not None else TextColumn("{task.completed}")]
+        columns += [TextColumn("records"), TimeElapsedColumn()]
+        self._bar = RichProgress(*columns, console=RichConsole(file=console.err), transient=True)
+        self._bar.start()
+        self._task = self._bar.add_task(label, total=total)
+
+    def update(self, done: int) -> None:
+        """Record that ``done`` records are finished."""
+        if not self._console.interactive:
+            return
+        if self._bar is not None:
+            self._bar.update(self._task, completed=done)
+            return
+        now = time.monotonic()
+        if now - self._last >= 1.0:
+            self._last = now
+            self._console.err.write(f"\r{self._label}: {done} records")
+            self._console.err.flush()
+
+    def close(self) -> None:
+        """Remove the bar (or end the count's line)."""
+        if self._bar is not None:
+            self._bar.stop()
+        elif self._console.interactive and self._last:
+            self._console.err.write("\n")

@@ -1,0 +1,140 @@
+"""``copenhagen assess FILE...``: assess each initiative document (contract section 4)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+from typing import Any, TextIO
+
+from copenhagen.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, common_options
+from copenhagen.cli._console import Console
+from copenhagen.cli._inputs import load_files
+
+__all__ = ["register", "run"]
+
+DESCRIPTION = """\
+Assess each initiative document: its scope (Box 2), collaboration modality (para 15), NSO
+category (para 32), the principles (paras 17-31), participation (paras 10-12) and
+recommendations, each with the reasons that decided it.
+
+FILE is a .json, .yaml/.yml or .toml document; '-' reads one JSON or YAML document from
+standard input. Every file is assessed even when another is invalid.
+
+output formats:
+  text      readable in a terminal (the default; colour only on a terminal)
+  json      one line per valid file: json.dumps(assess(...).to_dict(), sort_keys=True)
+  markdown  a Markdown report per file
+  html      a standalone HTML report (inline style and graph; no network needed); with
+            several files, give --output-dir
+
+exit status: 0 every file assessed; 1 some file invalid (its problems on standard error,
+nothing on standard output for it; a missing file counts as invalid); 2 usage error.
+"""
+
+EPILOG = """\
+examples:
+  copenhagen assess examples/*.yaml
+  copenhagen assess --format json initiative.json > result.jsonl
+  cat initiative.yaml | copenhagen assess -
+  copenhagen assess --format html --output-dir reports/ examples/*.yaml
+"""
+
+_SUFFIX = {"text": ".txt", "json": ".json", "markdown": ".md", "html": ".html"}
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``assess`` subcommand."""
+    parser = subparsers.add_parser(
+        "assess",
+        parents=[common_options()],
+        help="assess initiative documents (text, json, markdown or html)",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("files", metavar="FILE", nargs="+", help="a document, or '-' for stdin")
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "json", "markdown", "html"),
+        default="text",
+        help="output format (default: %(default)s)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output-dir",
+        metavar="DIR",
+        type=Path,
+        help="write one report per valid file into DIR (named after the file) instead of "
+        "standard output; prints the paths written",
+    )
+    parser.add_argument(
+        "--no-graph",
+        action="store_true",
+        help="leave the principle graph out of markdown and html reports",
+    )
+    parser.set_defaults(command=run)
+
+
+def _render(fmt: str, result: dict[str, Any], label: str, console: Console, graph: bool) -> str:
+    if fmt == "json":
+        from copenhagen.batch import dumps_row
+
+        return dumps_row(result) + "\n"
+    if fmt == "markdown":
+        from copenhagen.reports.markdown import assessment_markdown
+
+        return assessment_markdown(result, graph=graph)
+    if fmt == "html":
+        from copenhagen.reports.html import assessment_html
+
+        return assessment_html(result, graph=graph)
+    from copenhagen.reports.text import assessment_text
+
+    return assessment_text(result, source=label, width=console.width, style=console.style)
+
+
+def _report_name(label: str, taken: set[str], fmt: str) -> str:
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(label).stem) or "initiative"
+    name, n = f"{stem}{_SUFFIX[fmt]}", 1
+    while name in taken:
+        n += 1
+        name = f"{stem}-{n}{_SUFFIX[fmt]}"
+    taken.add(name)
+    return name
+
+
+def run(args: argparse.Namespace, console: Console, stdin: TextIO) -> int:
+    """Assess every FILE; see the module's ``--help``."""
+    from copenhagen.assessment import assess
+
+    fmt: str = args.format
+    if fmt == "html" and len(args.files) > 1 and args.output_dir is None:
+        console.problem(
+            "copenhagen assess: error: --format html makes one page per file; with several "
+            "files, give --output-dir DIR"
+        )
+        return EXIT_USAGE
+    if args.output_dir is not None:
+        args.output_dir.mkdir(parents=True, exist_ok=True)
+    status = EXIT_OK
+    taken: set[str] = set()
+    first = True
+    for loaded in load_files(args.files, stdin):
+        if loaded.initiative is None:
+            console.invalid(loaded.label, loaded.errors)
+            status = EXIT_INVALID
+            continue
+        result = assess(loaded.initiative).to_dict()
+        text = _render(fmt, result, loaded.label, console, not args.no_graph)
+        if args.output_dir is not None:
+            target = args.output_dir / _report_name(loaded.label, taken, fmt)
+            target.write_text(text, encoding="utf-8")
+            console.data(f"{target}\n")
+            continue
+        if not first and fmt in ("text", "markdown"):
+            console.data("\n")
+        console.data(text)
+        first = False
+    return status

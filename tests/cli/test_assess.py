@@ -1,0 +1,143 @@
+"""`copenhagen assess`: formats, exit codes and streams (contract section 4)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from copenhagen import assess, load_initiative
+from tests.cli.conftest import EXAMPLES, VALID_YAML, Run
+
+Cli = Callable[..., Run]
+
+
+def expected_line(path: Path) -> str:
+    return json.dumps(assess(load_initiative(path)).to_dict(), sort_keys=True)
+
+
+def test_text_shows_decisions_with_reasons(cli: Cli, files: dict[str, Path]) -> None:
+    run = cli("assess", str(files["valid"]))
+    assert run.status == 0
+    assert run.err == ""
+    for text in ("Community water watch", "Scope", "in scope", "S1 (Box 2)", "Modality"):
+        assert text in run.out
+    assert "NSO category" in run.out
+    assert "Principles" in run.out
+    assert "Participation" in run.out
+    assert "Recommendations" in run.out
+    assert "\x1b[" not in run.out  # not a terminal: no colour
+
+
+def test_json_is_one_sorted_line_per_file(cli: Cli, files: dict[str, Path], tmp_path: Path) -> None:
+    second = tmp_path / "second.json"
+    second.write_text(json.dumps({"name": "B", "initiated_by": ["nso"]}), encoding="utf-8")
+    run = cli("assess", "--format", "json", str(files["valid"]), str(second))
+    assert run.status == 0
+    lines = run.out.splitlines()
+    assert lines == [expected_line(files["valid"]), expected_line(second)]
+
+
+def test_invalid_file_prints_nothing_and_others_still_assessed(
+    cli: Cli, files: dict[str, Path]
+) -> None:
+    run = cli("assess", "--format", "json", str(files["invalid"]), str(files["valid"]))
+    assert run.status == 1
+    assert run.out.splitlines() == [expected_line(files["valid"])]
+    assert str(files["invalid"]) in run.err
+    # Every problem of the document, each with its path.
+    for path in ("name", "initiated_by[0]", "meaningful_engagement"):
+        assert f"  {path}: " in run.err
+
+
+def test_missing_file_is_invalid(cli: Cli, files: dict[str, Path]) -> None:
+    run = cli("assess", str(files["missing"]), str(files["valid"]))
+    assert run.status == 1
+    assert "missing.yaml" in run.err
+    assert "no such file" in run.err
+    assert "Community water watch" in run.out
+
+
+def test_only_invalid_files_print_nothing(cli: Cli, files: dict[str, Path]) -> None:
+    run = cli("assess", "--format", "json", str(files["invalid"]), str(files["missing"]))
+    assert (run.status, run.out) == (1, "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [VALID_YAML, json.dumps({"name": "Community water watch", "initiated_by": ["cso"]})],
+    ids=["yaml", "json"],
+)
+def test_dash_reads_one_document_from_stdin(cli: Cli, text: str) -> None:
+    run = cli("assess", "--format", "json", "-", stdin=text)
+    assert run.status == 0
+    assert json.loads(run.out)["name"] == "Community water watch"
+
+
+def test_bad_stdin_is_invalid(cli: Cli) -> None:
+    run = cli("assess", "-", stdin="{not json")
+    assert run.status == 1
+    assert run.out == ""
+    assert "<stdin>" in run.err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("assess",),
+        ("assess", "--format", "pdf", "x.yaml"),
+        ("nonsense",),
+        (),
+        ("assess", "--no-such-option", "x.yaml"),
+    ],
+)
+def test_usage_errors_exit_2(cli: Cli, args: tuple[str, ...]) -> None:
+    run = cli(*args)
+    assert run.status == 2
+    assert run.out == ""
+    assert "usage:" in run.err
+
+
+def test_markdown_report(cli: Cli, files: dict[str, Path]) -> None:
+    run = cli("assess", "--format", "markdown", str(files["valid"]))
+    assert run.status == 0
+    assert run.out.startswith("# Assessment: Community water watch")
+    assert "## Principles" in run.out
+    assert "```mermaid" in run.out
+
+
+def test_html_report_and_output_dir(cli: Cli, files: dict[str, Path], tmp_path: Path) -> None:
+    run = cli("assess", "--format", "html", str(files["valid"]))
+    assert run.status == 0
+    assert run.out.startswith("<!DOCTYPE html>")
+    # Several pages on one stream would not be one document: ask for a folder.
+    run = cli("assess", "--format", "html", str(files["valid"]), str(files["valid"]))
+    assert run.status == 2
+    assert run.out == ""
+    target = tmp_path / "reports"
+    run = cli("assess", "-f", "html", "-o", str(target), str(files["valid"]), str(files["valid"]))
+    assert run.status == 0
+    written = sorted(p.name for p in target.iterdir())
+    assert written == ["valid-2.html", "valid.html"]
+    assert run.out.splitlines() == [str(target / "valid.html"), str(target / "valid-2.html")]
+
+
+def test_colour_only_when_asked_or_on_a_terminal(cli: Cli, files: dict[str, Path]) -> None:
+    coloured = cli("assess", "--color", "always", str(files["valid"]))
+    plain = cli("assess", "--color", "never", str(files["valid"]))
+    assert "\x1b[" in coloured.out
+    assert "\x1b[" not in plain.out
+    # Colour is never the only carrier: the words are there either way.
+    assert "✔ met" in plain.out
+    assert "◐ partial" in plain.out
+
+
+def test_bundled_examples_assess(cli: Cli) -> None:
+    examples = sorted(str(p) for p in EXAMPLES.glob("*.yaml"))
+    if not examples:
+        pytest.skip("no bundled examples yet")
+    run = cli("assess", *examples)
+    assert run.status == 0, run.err
+    assert run.out.count("\nScope ") == len(examples)

@@ -1,0 +1,128 @@
+"""The other subcommands: validate, explain, schema, rules, graph, framework, and every --help."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from copenhagen.cli import build_parser
+from copenhagen.rules import RULE_SETS
+from tests.cli.conftest import Run
+
+Cli = Callable[..., Run]
+
+COMMANDS = ("assess", "validate", "batch", "explain", "schema", "rules", "graph", "framework")
+
+
+def test_every_command_is_registered() -> None:
+    help_text = build_parser().format_help()
+    for command in COMMANDS:
+        assert command in help_text
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_is_complete(cli: Cli, command: str) -> None:
+    run = cli(command, "--help")
+    assert run.status == 0
+    assert run.out.startswith(f"usage: copenhagen {command}")
+    assert "--color" in run.out
+    if command in ("assess", "validate", "batch", "explain"):
+        assert "exit status" in run.out
+
+
+def test_version(cli: Cli) -> None:
+    from copenhagen import __version__
+
+    run = cli("--version")
+    assert run.status == 0
+    assert __version__ in run.out
+
+
+def test_validate(cli: Cli, files: dict[str, Path]) -> None:
+    run = cli("validate", str(files["valid"]), str(files["invalid"]), str(files["missing"]))
+    assert run.status == 1
+    assert run.out == f"{files['valid']}: valid\n"
+    assert "initiated_by[0]" in run.err
+    assert "missing.yaml" in run.err
+    assert cli("validate", str(files["valid"])).status == 0
+
+
+def test_validate_a_registry(cli: Cli, tmp_path: Path) -> None:
+    registry = tmp_path / "r.jsonl"
+    registry.write_text(
+        json.dumps({"name": "a", "initiated_by": ["cso"]}) + "\n" + '{"name": 1}\n',
+        encoding="utf-8",
+    )
+    run = cli("validate", str(registry))
+    assert run.status == 1
+    assert "record 2" in run.err
+    assert "name" in run.err
+
+
+def test_explain_gives_every_rule_tried(cli: Cli, files: dict[str, Path]) -> None:
+    run = cli("explain", str(files["valid"]))
+    assert run.status == 0
+    # The full trace: rules that did not apply are there too (M1 is tried before M2).
+    for rule in ("S1", "M1", "M2", "C1", "C2"):
+        assert f"{rule} (" in run.out
+    assert "Principles:" in run.out
+    assert "para 17" in run.out
+    bad = cli("explain", str(files["invalid"]))
+    assert bad.status == 1
+    assert bad.out == ""
+
+
+def test_schema(cli: Cli) -> None:
+    run = cli("schema")
+    assert run.status == 0
+    schema = json.loads(run.out)
+    assert "initiated_by" in schema["properties"]
+    assessment = json.loads(cli("schema", "assessment").out)
+    assert "principle_findings" in assessment["properties"]
+
+
+def test_rules_lists_every_rule_with_citation(cli: Cli) -> None:
+    from copenhagen.framework.citations import is_anchor
+
+    text = cli("rules").out
+    data = json.loads(cli("rules", "--format", "json").out)
+    markdown = cli("rules", "--format", "markdown").out
+    for rule_set, listed in zip(RULE_SETS, data, strict=True):
+        assert listed["digest"] == rule_set.digest
+        for rule, item in zip(rule_set.rules, listed["rules"], strict=True):
+            assert item["id"] == rule.id
+            assert all(is_anchor(c) for c in item["citations"])
+            assert f"  {rule.id}  [{', '.join(rule.citations)}]" in text
+            assert f"| {rule.id} |" in markdown
+
+
+@pytest.mark.parametrize("fmt", ["mermaid", "dot", "graphml", "json", "svg"])
+def test_graph_formats(cli: Cli, fmt: str) -> None:
+    run = cli("graph", "--format", fmt)
+    assert run.status == 0
+    assert run.out.strip()
+    if fmt in ("graphml", "svg"):
+        ET.fromstring(run.out)
+    if fmt == "json":
+        assert len(json.loads(run.out)["nodes"]) == 13
+    if fmt == "dot":
+        assert "digraph" in run.out
+
+
+def test_framework_browsing(cli: Cli) -> None:
+    parts = cli("framework")
+    assert parts.status == 0
+    assert "principles" in parts.out
+    assert "stages" in parts.out
+    principles = cli("framework", "principles")
+    assert principles.status == 0
+    assert "Informed consent" in principles.out
+    one = json.loads(cli("framework", "principles.informed_consent", "--format", "json").out)
+    assert one["key"] == "informed_consent"
+    assert one["number"] == 4
+    assert cli("framework", "nonsense").status == 1
+    assert cli("framework", "principles.nonsense").status == 1
