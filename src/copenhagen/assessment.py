@@ -118,9 +118,10 @@ class Assessment:
 # participation profile and the recommendations that read them; part B the principle assessment
 # and the recommendations that read it (per answer to "do citizens collect data?"); the core
 # cache joins the two per pattern of all those facts, so a pattern seen before costs one look-up.
-# Bounds: the core entries are small (references to shared parts); the parts are larger.
-_CORE_CACHE_SIZE = 1 << 17
-_PART_CACHE_SIZE = 1 << 16
+# Bounds keep a batch's memory flat (peak RSS on a 1M-record batch, docs/performance/batch.md):
+# core entries are small (references to shared parts), the parts larger, so fewer of them.
+_CORE_CACHE_SIZE = 1 << 14
+_PART_CACHE_SIZE = 1 << 12
 
 # The facts part A reads: the rule sets' facts, plus what the profile and the decision
 # recommendations read.

@@ -301,7 +301,7 @@ def _jsonl_record(line: str, position: int, source: str | None) -> Record:
     from copenhagen.documents.parsing import parse_json
 
     try:
-        document = parse_json(line, source, first_line=position)
+        document = parse_json(line.rstrip("\r\n"), source, first_line=position)
     except InvalidInitiativeError as error:
         return Record(position, None, tuple(error.errors))
     return _load_document(position, document)
