@@ -100,6 +100,13 @@ def test_errors_name_the_file(tmp_path: Path) -> None:
             17,
             "not valid TOML: Invalid value",
         ),
+        (
+            "eof.toml",
+            'name = "t"\ninitiated_by = ["cso"]\ndescription = "abc',
+            3,
+            19,
+            "not valid TOML: Unterminated string (at the end of the document)",
+        ),
     ],
 )
 def test_parse_errors_give_file_line_and_column(

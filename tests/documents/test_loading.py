@@ -488,3 +488,28 @@ def test_lists_must_be_lists(value: Any, shown: str) -> None:
 def test_enum_members_are_their_values() -> None:
     loaded = load_initiative({"name": "x", "initiated_by": [Actor.CSO, "nso"]})
     assert loaded.initiated_by == frozenset({Actor.CSO, Actor.NSO})
+
+
+def _nested(depth: int) -> Any:
+    value: Any = "leaf"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+def test_extra_nested_too_deeply_is_an_error_not_a_crash() -> None:
+    """`extra` is kept as given, up to a depth no real document reaches (register DOC-9)."""
+    deep = {"name": "x", "initiated_by": ["cso"], "extra": {"a": _nested(400)}}
+    with pytest.raises(InvalidInitiativeError) as caught:
+        load_initiative(deep)
+    assert caught.value.errors == (
+        ("extra", "nests more than 100 levels deep; flatten it or store it apart"),
+    )
+    assert document_errors(deep) == list(caught.value.errors)
+
+
+def test_extra_nested_within_the_limit_round_trips() -> None:
+    document = {"name": "x", "initiated_by": ["cso"], "extra": {"a": _nested(98)}}
+    loaded = load_initiative(document)
+    assert dump_initiative(loaded)["extra"] == document["extra"]
+    assert hash(loaded) == hash(load_initiative(document))

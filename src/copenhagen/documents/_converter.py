@@ -22,10 +22,12 @@ from copenhagen._frozen import FrozenMap
 from copenhagen.documents._fast import fast_structure
 from copenhagen.documents._tables import (
     ENUM_NOUNS,
+    EXTRA_MAX_DEPTH,
     MEMBER_BY_VALUE,
     PRINCIPLE_BY_KEY,
     PRINCIPLE_NAME,
     intern_set,
+    nesting_depth,
 )
 from copenhagen.documents._wording import close_match, describe, key_text, quote
 from copenhagen.documents.errors import DOCUMENT_PATH, InvalidInitiativeError
@@ -193,6 +195,10 @@ def _extra_hook(value: Any, _: Any) -> Mapping[Any, Any]:
     if not isinstance(value, Mapping):
         raise _ProblemsError(
             [("", f"expected a mapping (any keys and values), not {describe(value)}")]
+        )
+    if nesting_depth(value, EXTRA_MAX_DEPTH) > EXTRA_MAX_DEPTH:
+        raise _ProblemsError(
+            [("", f"nests more than {EXTRA_MAX_DEPTH} levels deep; flatten it or store it apart")]
         )
     return value
 

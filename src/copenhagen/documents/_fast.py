@@ -11,7 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from copenhagen._frozen import FrozenMap
-from copenhagen.documents._tables import MEMBER_BY_VALUE, PRINCIPLE_BY_KEY, intern_set
+from copenhagen.documents._tables import (
+    EXTRA_MAX_DEPTH,
+    MEMBER_BY_VALUE,
+    PRINCIPLE_BY_KEY,
+    intern_set,
+    nesting_depth,
+)
 from copenhagen.framework import (
     Actor,
     Objective,
@@ -178,7 +184,9 @@ def fast_structure(document: Any) -> Initiative | None:
     extra = get("extra")
     if extra is None:
         extra = _EMPTY_MAP
-    elif type(extra) is not dict:
+    elif type(extra) is not dict or (
+        extra and nesting_depth(extra, EXTRA_MAX_DEPTH) > EXTRA_MAX_DEPTH
+    ):
         return None
 
     return Initiative(

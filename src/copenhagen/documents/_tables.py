@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
@@ -18,10 +19,12 @@ from copenhagen.model import Status
 
 __all__ = [
     "ENUM_NOUNS",
+    "EXTRA_MAX_DEPTH",
     "MEMBER_BY_VALUE",
     "PRINCIPLE_BY_KEY",
     "PRINCIPLE_NAME",
     "intern_set",
+    "nesting_depth",
 ]
 
 #: How messages name one member and many members of each enum a document uses.
@@ -60,3 +63,27 @@ _INTERNED: dict[frozenset[Any], frozenset[Any]] = {}
 def intern_set(members: frozenset[Any]) -> frozenset[Any]:
     """The canonical frozenset equal to ``members`` (the first one seen)."""
     return _INTERNED.setdefault(members, members)
+
+
+#: How deeply `extra` may nest. Far beyond any real document, and well inside what freezing,
+#: hashing and dumping it back can do without exhausting Python's recursion limit.
+EXTRA_MAX_DEPTH = 100
+
+
+def nesting_depth(value: Any, limit: int) -> int:
+    """How deeply ``value`` nests (mappings and lists), counted without recursion, up to limit+1."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, Mapping):
+            children: Any = item.values()
+        elif isinstance(item, list | tuple | set | frozenset):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            return deepest
+        stack.extend((child, depth + 1) for child in children)
+    return deepest

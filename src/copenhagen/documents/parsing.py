@@ -88,7 +88,15 @@ def parse_toml(text: str, source: str | None = None) -> Any:
         message = str(error)
         found = _TOML_POSITION.search(message)
         if found is None:
-            raise DocumentParseError(f"not valid TOML: {message}", source) from None
+            # tomllib says "(at end of document)" rather than a line and column there.
+            message = message.replace(" (at end of document)", "")
+            lines = text.split("\n")
+            raise DocumentParseError(
+                f"not valid TOML: {message} (at the end of the document)",
+                source,
+                len(lines),
+                len(lines[-1]) + 1,
+            ) from None
         raise DocumentParseError(
             f"not valid TOML: {message[: found.start()]}",
             source,
