@@ -256,3 +256,21 @@ def test_every_recommendation_is_cited_unique_and_in_rule_order(initiative: Init
     assert positions == sorted(positions)
     principles = [i.split(".")[1] for i in ids if i.startswith("open_practices.")]
     assert principles == [p.name.lower() for p in Principle if p.name.lower() in principles]
+
+
+def test_balance_openness_waits_for_a_known_confidentiality() -> None:
+    """An unknown confidentiality is not a shortfall: declare_principles asks for it instead."""
+    unknown = {p: s for p, s in ALL_MET.items() if p is not Principle.CONFIDENTIALITY}
+    got = complete(principles=unknown)
+    assert "balance_openness_and_confidentiality" not in got
+    assert "declare_principles" in got
+
+
+def test_decide_scope_asks_for_the_fact_in_the_document() -> None:
+    from copenhagen import assess, load_initiative
+
+    undecided = load_initiative(
+        {"name": "x", "initiated_by": ["academia"], "engaged_stages": ["collection"]}
+    )
+    (step,) = [r for r in assess(undecided).recommendations if r.id == "decide_scope"]
+    assert step.text.startswith("Record meaningful_engagement in the initiative's document")

@@ -158,7 +158,7 @@ def _decide_scope(f: Findings) -> Iterator[Recommendation]:
     if f.scope.missing:
         yield _rec(
             "decide_scope",
-            f"Record {_keys(f.scope.missing)} in the description, so that it can be decided "
+            f"Record {_keys(f.scope.missing)} in the initiative's document, so that it can be decided "
             "whether the initiative produces citizen data.",
             "Box 2",
         )
@@ -375,11 +375,11 @@ _PURSUED = frozenset({Status.MET, Status.PARTIAL})
 def _balance_openness_and_confidentiality(f: Findings) -> Iterator[Recommendation]:
     if (
         f.principles.status(Principle.OPENNESS) in _PURSUED
-        and f.principles.status(Principle.CONFIDENTIALITY) is not Status.MET
+        and f.principles.status(Principle.CONFIDENTIALITY) in _SHORTFALL
     ):
         yield _rec(
             "balance_openness_and_confidentiality",
-            "The data are being opened up while confidentiality is not assured: anonymise and "
+            "The data are being opened up while confidentiality is not fully kept: anonymise and "
             "secure them before release, weighing openness against privacy.",
             "para 31",
         )
@@ -521,8 +521,8 @@ RECOMMENDATION_RULES: tuple[RecommendationRule, ...] = (
     RecommendationRule(
         "balance_openness_and_confidentiality",
         "para 31",
-        "When openness is pursued while confidentiality is not met, ask to anonymise and secure "
-        "before release.",
+        "When openness is pursued while confidentiality is not met or only partly met, ask to "
+        "anonymise and secure before release.",
         ("principles",),
         _balance_openness_and_confidentiality,
     ),
