@@ -310,7 +310,11 @@ def _table_1() -> str:
         cells = table1_cells(stage, column)
         text = " ".join(c.summary for c in cells if not c.spans_all_stages)
         if any(c.spans_all_stages for c in cells):
-            text += " *(plus the merged cell above)*" if text else "*(merged cell above)*"
+            text += (
+                " *(plus the cell [spanning all stages](#cells-spanning-all-stages))*"
+                if text
+                else "*(see the cell [spanning all stages](#cells-spanning-all-stages))*"
+            )
         return text
 
     grid = _table(
