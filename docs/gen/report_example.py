@@ -29,7 +29,7 @@ def pages() -> dict[str, str]:
     from copenhagen.reports.markdown import assessment_markdown
     from copenhagen.reports.summary import summary_html
 
-    result = assess(load_initiative(EXAMPLE)).to_dict()
+    result = assess(load_initiative(EXAMPLE))
     summary = run_batch(EXAMPLES, io.StringIO(), input_fmt="folder")
     return {
         "reports/example.html": assessment_html(result),

@@ -158,8 +158,8 @@ def _decide_scope(f: Findings) -> Iterator[Recommendation]:
     if f.scope.missing:
         yield _rec(
             "decide_scope",
-            f"Record {_keys(f.scope.missing)} in the initiative's document, so that it can be decided "
-            "whether the initiative produces citizen data.",
+            f"Record {_keys(f.scope.missing)} in the initiative's document, so that it can be "
+            "decided whether the initiative produces citizen data.",
             "Box 2",
         )
 

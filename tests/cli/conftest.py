@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 import attrs
 import pytest
@@ -22,13 +24,28 @@ class Run:
     err: str
 
 
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
-    """Run ``copenhagen ARGS...``; ``stdin=`` gives what ``-`` reads."""
+def stdin_stream(data: str | bytes) -> TextIO:
+    """A stand-in for standard input: text as is, bytes as a real standard input holds them.
 
-    def run(*args: str, stdin: str = "") -> Run:
+    Bytes get a text layer that, like ``sys.stdin`` under a POSIX locale, would smuggle bad
+    bytes through as lone surrogates: the command line must read ``.buffer`` instead.
+    """
+    if isinstance(data, str):
+        return io.StringIO(data)
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="surrogateescape")
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
+    """Run ``copenhagen ARGS...``; ``stdin=`` gives what ``-`` reads (``None``: stdin closed)."""
+
+    def run(*args: str, stdin: str | bytes | None = "") -> Run:
         capsys.readouterr()
-        status = main(list(args), stdin=io.StringIO(stdin))
+        if stdin is None:  # as Python sets it when started with standard input closed
+            monkeypatch.setattr(sys, "stdin", None)
+            status = main(list(args))
+        else:
+            status = main(list(args), stdin=stdin_stream(stdin))
         captured = capsys.readouterr()
         return Run(status, captured.out, captured.err)
 

@@ -55,9 +55,28 @@ def test_invalid_file_prints_nothing_and_others_still_assessed(
 def test_missing_file_is_invalid(cli: Cli, files: dict[str, Path]) -> None:
     run = cli("assess", str(files["missing"]), str(files["valid"]))
     assert run.status == 1
-    assert "missing.yaml" in run.err
-    assert "no such file" in run.err
+    # One plain line: a missing file has no document, so no "is invalid (1 problem)" list.
+    assert run.err == f"error: {files['missing']}: no such file\n"
     assert "Community water watch" in run.out
+
+
+@pytest.mark.parametrize("command", ["assess", "explain"])  # validate checks a folder's files
+def test_missing_file_and_folder_are_one_line(
+    cli: Cli, files: dict[str, Path], tmp_path: Path, command: str
+) -> None:
+    run = cli(command, str(files["missing"]), str(tmp_path))
+    assert run.status == 1
+    assert run.out == ""
+    assert run.err == (
+        f"error: {files['missing']}: no such file\nerror: {tmp_path}: is a folder, not a file\n"
+    )
+
+
+def test_validate_missing_file_is_one_line(cli: Cli, files: dict[str, Path]) -> None:
+    run = cli("validate", str(files["missing"]), str(files["valid"]))
+    assert run.status == 1
+    assert run.err == f"error: {files['missing']}: no such file\n"
+    assert run.out == f"{files['valid']}: valid\n"
 
 
 def test_only_invalid_files_print_nothing(cli: Cli, files: dict[str, Path]) -> None:

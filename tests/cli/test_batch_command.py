@@ -106,6 +106,7 @@ def test_stdin_and_missing_input(cli: Cli, tmp_path: Path) -> None:
     missing = cli("batch", str(tmp_path / "nope.jsonl"))
     assert missing.status == 1
     assert missing.out == ""
+    assert missing.err == f"error: {tmp_path / 'nope.jsonl'}: no such file or folder\n"
     unknown = tmp_path / "registry.txt"
     unknown.write_text("", encoding="utf-8")
     assert cli("batch", str(unknown)).status == 2

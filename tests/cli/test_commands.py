@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -98,6 +99,26 @@ def test_rules_lists_every_rule_with_citation(cli: Cli) -> None:
             assert all(is_anchor(c) for c in item["citations"])
             assert f"  {rule.id}  [{', '.join(rule.citations)}]" in text
             assert f"| {rule.id} |" in markdown
+
+
+def test_rules_headings_keep_the_subjects_capitals(cli: Cli) -> None:
+    text = cli("rules").out
+    markdown = cli("rules", "--format", "markdown").out
+    for rule_set in RULE_SETS:
+        heading = rule_set.subject[:1].upper() + rule_set.subject[1:]
+        assert f"\n{heading} ({rule_set.id})\n" in f"\n{text}"
+        assert f"## {heading} (`{rule_set.id}`)" in markdown
+    assert "NSO category (nso_category)" in text
+    assert "Nso" not in text + markdown
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_help_points_to_what_users_can_read(cli: Cli, command: str | None) -> None:
+    # "contract section 2" names a document users do not have: help says what is meant instead.
+    run = cli(*(() if command is None else (command,)), "--help")
+    assert run.status == 0
+    assert not re.search(r"(?i)\bsection \d", run.out), run.out
+    assert "contract" not in run.out.lower() or "contract.md" in run.out
 
 
 @pytest.mark.parametrize("fmt", ["mermaid", "dot", "graphml", "json", "svg"])

@@ -71,8 +71,10 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> i
         code = exit_.code
         return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_USAGE)
     console = Console.standard(args.color)
+    # sys.stdin is None when the process was started with standard input closed (`<&-`).
+    source: TextIO | None = stdin if stdin is not None else sys.stdin
     try:
-        status: int = args.command(args, console, stdin if stdin is not None else sys.stdin)
+        status: int = args.command(args, console, source)
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -80,6 +82,11 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> i
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except OSError as error:
+        # A write failure no command foresaw (e.g. a full disk): one line, never a traceback.
+        where = f" ({error.filename})" if error.filename else ""
+        console.problem(f"copenhagen: error: {error.strerror or error}{where}")
+        return EXIT_USAGE
     try:
         console.out.flush()
     except BrokenPipeError:

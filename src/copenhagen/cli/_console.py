@@ -8,6 +8,8 @@ extra) draws the progress bar; without it progress is a periodic count on standa
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 import time
@@ -30,6 +32,13 @@ def _is_terminal(stream: TextIO) -> bool:
         return False
 
 
+class _Closed(io.StringIO):
+    """Standard output when the process started without one: every write fails."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
 @attrs.frozen(slots=True)
 class Console:
     """The two output streams of one command, and whether to colour.
@@ -46,8 +55,15 @@ class Console:
 
     @classmethod
     def standard(cls, color: str = "auto") -> Console:
-        """The process's own standard output and standard error."""
-        return cls(sys.stdout, sys.stderr, color)
+        """The process's own standard output and standard error.
+
+        Python sets either to ``None`` when the process starts with it closed (``>&-``): data
+        written then fails as a write error (reported on standard error, exit status 2), and
+        diagnostics are dropped, there being nowhere to write them.
+        """
+        out: TextIO = sys.stdout if sys.stdout is not None else _Closed()
+        err: TextIO = sys.stderr if sys.stderr is not None else io.StringIO()
+        return cls(out, err, color)
 
     def _colour(self, stream: TextIO) -> bool:
         if self.color == "always":
@@ -91,6 +107,13 @@ class Console:
         self.problem(f"{s('error', 'bad')}: {label} is invalid ({len(errors)} {noun}):")
         for path, message in errors:
             self.problem(f"  {path}: {message}")
+
+    def unreadable(self, message: str) -> None:
+        """Report, on one line of standard error, an input that could not be read at all.
+
+        ``message`` names the input, e.g. ``"nosuch.yaml: no such file"``.
+        """
+        self.problem(f"{self.err_style('error', 'bad')}: {message}")
 
     @property
     def interactive(self) -> bool:

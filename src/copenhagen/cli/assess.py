@@ -5,11 +5,20 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from copenhagen.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, common_options
+from copenhagen.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    common_options,
+    output_problem,
+)
 from copenhagen.cli._console import Console
 from copenhagen.cli._inputs import load_files
+
+if TYPE_CHECKING:
+    from copenhagen.assessment import Assessment
 
 __all__ = ["register", "run"]
 
@@ -18,7 +27,7 @@ Assess each initiative document: its scope (Box 2), collaboration modality (para
 category (para 32), the principles (paras 17-31), participation (paras 10-12) and
 recommendations, each with the reasons that decided it.
 
-FILE is a .json, .yaml/.yml or .toml document; '-' reads one JSON or YAML document from
+FILE is a .json, .yaml/.yml or .toml document; '-' reads one JSON or YAML document (UTF-8) from
 standard input. Every file is assessed even when another is invalid.
 
 output formats:
@@ -77,11 +86,13 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(command=run)
 
 
-def _render(fmt: str, result: dict[str, Any], label: str, console: Console, graph: bool) -> str:
+def _render(fmt: str, result: Assessment, label: str, console: Console, graph: bool) -> str:
+    # Reports get the Assessment itself: it knows what was declared, the description and the
+    # country, which to_dict() does not carry.
     if fmt == "json":
         from copenhagen.batch import dumps_row
 
-        return dumps_row(result) + "\n"
+        return dumps_row(result.to_dict()) + "\n"
     if fmt == "markdown":
         from copenhagen.reports.markdown import assessment_markdown
 
@@ -105,7 +116,7 @@ def _report_name(label: str, taken: set[str], fmt: str) -> str:
     return name
 
 
-def run(args: argparse.Namespace, console: Console, stdin: TextIO) -> int:
+def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int:
     """Assess every FILE; see the module's ``--help``."""
     from copenhagen.assessment import assess
 
@@ -117,20 +128,30 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO) -> int:
         )
         return EXIT_USAGE
     if args.output_dir is not None:
-        args.output_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            args.output_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            problem = output_problem("--output-dir", args.output_dir, error)
+            console.problem(f"copenhagen assess: error: {problem}")
+            return EXIT_USAGE
     status = EXIT_OK
     taken: set[str] = set()
     first = True
     for loaded in load_files(args.files, stdin):
         if loaded.initiative is None:
-            console.invalid(loaded.label, loaded.errors)
+            loaded.report(console)
             status = EXIT_INVALID
             continue
-        result = assess(loaded.initiative).to_dict()
+        result = assess(loaded.initiative)
         text = _render(fmt, result, loaded.label, console, not args.no_graph)
         if args.output_dir is not None:
             target = args.output_dir / _report_name(loaded.label, taken, fmt)
-            target.write_text(text, encoding="utf-8")
+            try:
+                target.write_text(text, encoding="utf-8")
+            except OSError as error:
+                problem = output_problem("--output-dir", target, error)
+                console.problem(f"copenhagen assess: error: {problem}")
+                return EXIT_USAGE
             console.data(f"{target}\n")
             continue
         if not first and fmt in ("text", "markdown"):

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from copenhagen.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, common_options
+from copenhagen.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    check_output,
+    common_options,
+    output_problem,
+)
 from copenhagen.cli._console import Console
 
 if TYPE_CHECKING:
@@ -98,20 +107,41 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(command=run)
 
 
-def _write_summary(path: Path, summary: Any) -> None:
+def _summary_text(suffix: str, summary: Any) -> str:
     from copenhagen.reports.summary import summary_html, summary_markdown
 
-    suffix = path.suffix.lower()
     if suffix == ".html":
-        text = summary_html(summary)
-    elif suffix == ".json":
-        text = json.dumps(summary.to_dict(), indent=2) + "\n"
-    else:
-        text = summary_markdown(summary)
-    path.write_text(text, encoding="utf-8")
+        return summary_html(summary)
+    if suffix == ".json":
+        return json.dumps(summary.to_dict(), indent=2) + "\n"
+    return summary_markdown(summary)
 
 
-def run(args: argparse.Namespace, console: Console, stdin: TextIO) -> int:
+def _open_output(
+    stack: contextlib.ExitStack, option: str, path: str, newline: str | None, console: Console
+) -> TextIO | None:
+    """``path`` opened for writing, or ``None`` after saying why it cannot be (a usage error)."""
+    try:
+        return stack.enter_context(open(path, "w", encoding="utf-8", newline=newline))
+    except OSError as error:
+        console.problem(f"copenhagen batch: error: {output_problem(option, path, error)}")
+        return None
+
+
+def _stdin_source(stdin: TextIO, fmt: str, stack: contextlib.ExitStack) -> TextIO:
+    """Standard input as strict UTF-8 text (a byte order mark allowed), when it has bytes."""
+    buffer = getattr(stdin, "buffer", None)
+    if buffer is None:
+        return stdin
+    text = io.TextIOWrapper(
+        buffer, encoding="utf-8-sig", errors="strict", newline="" if fmt == "csv" else None
+    )
+    # Detach at the end, so that closing the wrapper does not close the process's stdin.
+    stack.callback(text.detach)
+    return text
+
+
+def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int:
     """Run the batch; see the module's ``--help``."""
     from copenhagen.batch import input_format, run_batch
     from copenhagen.reports.summary import summary_text
@@ -119,52 +149,77 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO) -> int:
     output_format: OutputFormat = args.output_format or (
         "csv" if args.output and args.output.lower().endswith(".csv") else "jsonl"
     )
+    for option, path in (("--output", args.output), ("--summary", args.summary)):
+        problem = check_output(option, path) if path else None
+        if problem is not None:
+            console.problem(f"copenhagen batch: error: {problem}")
+            return EXIT_USAGE
     source: Any
     fmt: InputFormat
     if args.input == "-":
-        source = stdin
         fmt = "jsonl" if args.input_format == "auto" else args.input_format
         if fmt == "folder":
             console.problem("copenhagen batch: error: standard input cannot be a folder")
             return EXIT_USAGE
+        if stdin is None or getattr(stdin, "closed", False):
+            console.unreadable("no standard input")
+            return EXIT_INVALID
+        source = stdin
         label = "<stdin>"
+        what = "standard input"
     else:
         source = Path(args.input)
-        label = args.input
+        label = what = args.input
         if not source.exists():
-            console.invalid(label, (("(document)", "no such file or folder"),))
+            console.unreadable(f"{label}: no such file or folder")
             return EXIT_INVALID
         try:
             fmt = input_format(source, args.input_format)
         except ValueError as error:
             console.problem(f"copenhagen batch: error: {error}")
             return EXIT_USAGE
+        if not os.access(source, os.R_OK):
+            console.unreadable(f"{label}: cannot be read (permission denied)")
+            return EXIT_INVALID
 
     def on_error(position: int, where: str | None, errors: tuple[tuple[str, str], ...]) -> None:
         unit = "line" if fmt == "jsonl" else "record"
         console.invalid(where or f"{label}, {unit} {position}", errors)
 
     with contextlib.ExitStack() as stack:
+        # Both outputs are opened before the run, so a bad path is told at once (a usage error).
+        out: TextIO | None = console.out
         if args.output:
             newline = "" if output_format == "csv" else None
-            out: TextIO = stack.enter_context(
-                open(args.output, "w", encoding="utf-8", newline=newline)
-            )
+            out = _open_output(stack, "--output", args.output, newline, console)
+        summary_file: TextIO | None = None
+        if args.summary:
+            summary_file = _open_output(stack, "--summary", args.summary, None, console)
+        if out is None or (args.summary and summary_file is None):
+            return EXIT_USAGE
+        if isinstance(source, Path):
+            reader: Any = source
         else:
-            out = console.out
+            reader = _stdin_source(source, fmt, stack)
         progress = stack.enter_context(console.progress(f"assessing {label}"))
-        summary = run_batch(
-            source,
-            out,
-            input_fmt=fmt,
-            output=output_format,
-            on_error=on_error,
-            on_progress=progress.update,
-            progress_every=1000 if console.interactive else sys.maxsize,
-            fast=args.fast,
-        )
-    if args.summary:
-        _write_summary(Path(args.summary), summary)
+        try:
+            summary = run_batch(
+                reader,
+                out,
+                input_fmt=fmt,
+                output=output_format,
+                on_error=on_error,
+                on_progress=progress.update,
+                progress_every=1000 if console.interactive else sys.maxsize,
+                fast=args.fast,
+            )
+        except UnicodeDecodeError as error:
+            # The rows before the bad byte are written; the rest cannot be read.
+            bad = error.object[error.start : error.start + 1].hex()
+            console.unreadable(f"{what} is not UTF-8 text (byte 0x{bad}); reading stopped there")
+            return EXIT_INVALID
+        if summary_file is not None:
+            summary_file.write(_summary_text(Path(args.summary).suffix.lower(), summary))
     if not args.quiet:
         console.err.write(summary_text(summary))
     return EXIT_INVALID if summary.invalid else EXIT_OK

@@ -68,13 +68,13 @@ def explanation(initiative: Any, *, principles: bool = True, width: int = 100) -
     return "\n".join(lines) + "\n"
 
 
-def run(args: argparse.Namespace, console: Console, stdin: TextIO) -> int:
+def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int:
     """Explain every FILE; see the module's ``--help``."""
     status = EXIT_OK
     first = True
     for loaded in load_files(args.files, stdin):
         if loaded.initiative is None:
-            console.invalid(loaded.label, loaded.errors)
+            loaded.report(console)
             status = EXIT_INVALID
             continue
         if not first:

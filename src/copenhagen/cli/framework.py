@@ -66,7 +66,7 @@ def _item_text(item: dict[str, Any], width: int, console: Console) -> list[str]:
     return lines
 
 
-def run(args: argparse.Namespace, console: Console, stdin: TextIO) -> int:
+def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int:
     """Browse the catalogue; see the module's ``--help``."""
     from copenhagen.framework import catalogue_part, catalogue_parts
 

@@ -45,7 +45,7 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(command=run)
 
 
-def run(args: argparse.Namespace, console: Console, stdin: TextIO) -> int:
+def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int:
     """Print the graph; see the module's ``--help``."""
     from copenhagen import principles
 

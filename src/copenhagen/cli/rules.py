@@ -62,13 +62,21 @@ def _data() -> list[dict[str, Any]]:
     ]
 
 
+def _heading(subject: str) -> str:
+    """A rule set's subject as a heading: its first letter upper-case, the rest as written.
+
+    (``str.capitalize`` would lower-case the rest and turn "NSO category" into "Nso category".)
+    """
+    return subject[:1].upper() + subject[1:]
+
+
 def _text(data: list[dict[str, Any]], console: Console) -> str:
     s = console.style
     lines: list[str] = []
     for rule_set in data:
         if lines:
             lines.append("")
-        lines.append(s(f"{rule_set['subject'].capitalize()} ({rule_set['id']})", "heading"))
+        lines.append(s(f"{_heading(rule_set['subject'])} ({rule_set['id']})", "heading"))
         for rule in rule_set["rules"]:
             head = f"  {s(rule['id'], 'label')}  [{', '.join(rule['citations'])}]"
             lines.append(head)
@@ -89,7 +97,7 @@ def _markdown(data: list[dict[str, Any]]) -> str:
 
     lines: list[str] = []
     for rule_set in data:
-        lines += [f"## {md(rule_set['subject'].capitalize())} (`{rule_set['id']}`)", ""]
+        lines += [f"## {md(_heading(rule_set['subject']))} (`{rule_set['id']}`)", ""]
         lines += ["| Rule | Citations | Statement | Reads |", "|---|---|---|---|"]
         lines += [
             f"| {md(r['id'])} | {md(', '.join(r['citations']))} | {md(r['statement'])} "
@@ -100,7 +108,7 @@ def _markdown(data: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def run(args: argparse.Namespace, console: Console, stdin: TextIO) -> int:
+def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int:
     """Print the rules; see the module's ``--help``."""
     data = _data()
     if args.format == "json":

@@ -12,8 +12,10 @@ from copenhagen.cli._console import Console
 __all__ = ["register", "run"]
 
 DESCRIPTION = """\
-Print a JSON Schema (draft 2020-12) on standard output: of the initiative document (contract
-section 2; the default), or of the result `assess --format json` prints (`assessment`).
+Print a JSON Schema (draft 2020-12) on standard output: of the initiative document, the keys
+and values a description of an initiative may have (`initiative`, the default; the "Describing
+an initiative" guide explains them), or of the result `assess --format json` prints
+(`assessment`).
 """
 
 
@@ -38,7 +40,7 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(command=run)
 
 
-def run(args: argparse.Namespace, console: Console, stdin: TextIO) -> int:
+def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int:
     """Print the schema; see the module's ``--help``."""
     if args.which == "assessment":
         from copenhagen.assessment import assessment_schema

@@ -13,9 +13,9 @@ from copenhagen.cli._inputs import load_files
 __all__ = ["register", "run"]
 
 DESCRIPTION = """\
-Check initiative documents against the document format (contract section 2) and print every
-problem of each, with its path (e.g. initiated_by[1], principles.informed_consent). Nothing is
-assessed.
+Check initiative documents against the initiative document's keys and values (see the
+"Describing an initiative" guide, or `copenhagen schema`) and print every problem of each, with
+its path (e.g. initiated_by[1], principles.informed_consent). Nothing is assessed.
 
 FILE is a .json, .yaml/.yml or .toml document, or '-' for one document on standard input. A
 registry (.jsonl/.ndjson, .csv, or a folder) is checked record by record, as `batch` reads it.
@@ -48,18 +48,26 @@ def _registry(name: str, console: Console) -> bool:
 
     ok = True
     count = 0
-    for record in read_records(name):
-        count += 1
-        if record.initiative is None:
-            ok = False
-            where = record.source or f"{name}, record {record.position}"
-            console.invalid(where, record.errors)
+    try:
+        for record in read_records(name):
+            count += 1
+            if record.initiative is None:
+                ok = False
+                where = record.source or f"{name}, record {record.position}"
+                console.invalid(where, record.errors)
+    except UnicodeDecodeError as error:
+        bad = error.object[error.start : error.start + 1].hex()
+        console.unreadable(f"{name} is not UTF-8 text (byte 0x{bad}); reading stopped there")
+        return False
+    except OSError as error:
+        console.unreadable(f"{name}: cannot be read ({error.strerror or error})")
+        return False
     if ok:
         console.data(f"{name}: valid ({count} records)\n")
     return ok
 
 
-def run(args: argparse.Namespace, console: Console, stdin: TextIO) -> int:
+def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int:
     """Validate every FILE; see the module's ``--help``."""
     status = EXIT_OK
     for name in args.files:
@@ -70,7 +78,7 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO) -> int:
             continue
         for loaded in load_files([name], stdin):
             if loaded.initiative is None:
-                console.invalid(loaded.label, loaded.errors)
+                loaded.report(console)
                 status = EXIT_INVALID
             else:
                 console.data(f"{loaded.label}: valid\n")

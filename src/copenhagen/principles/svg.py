@@ -61,11 +61,13 @@ _KINDS: dict[RelationKind, KindStyle] = {
     ),
 }
 
-#: How each status is shown on a node (fill colour, symbol, word).
+#: How each status is shown on a node (fill colour, symbol, word). The symbols and words are the
+#: ones every report uses (`copenhagen.reports._labels.STATUS_SYMBOL`), so a status reads the same
+#: in the graph as in the tables and the terminal.
 STATUS_STYLES: dict[Status, StatusStyle] = {
-    Status.MET: StatusStyle("#a6dba0", "\u2713", "met"),
+    Status.MET: StatusStyle("#a6dba0", "\u2714", "met"),
     Status.PARTIAL: StatusStyle("#fee08b", "\u25d0", "partial"),
-    Status.NOT_MET: StatusStyle("#f4a582", "\u2717", "not met"),
+    Status.NOT_MET: StatusStyle("#f4a582", "\u2718", "not met"),
     Status.UNKNOWN: StatusStyle("#e0e0e0", "?", "unknown"),
 }
 

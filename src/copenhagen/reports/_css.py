@@ -18,6 +18,7 @@ th { background: #f0f0f0; }
 .status-not_met { background: #f8d7da; outline: 2px solid #8b1a1a; }
 .status-unknown { background: #eee; outline: 1px dashed #555; }
 .outcome { font-weight: 700; } .undecided { font-style: italic; }
+.about { margin: .25rem 0; } .not-declared { color: #555; font-style: italic; }
 .cite { color: #444; font-size: .9em; white-space: nowrap; }
 .rule { font-family: ui-monospace, monospace; }
 .warning { border-left: 4px solid #8a6d00; padding-left: .5rem; }

@@ -1,4 +1,9 @@
-"""Turn what a renderer is given (an `Assessment` or its ``to_dict()``) into plain data."""
+"""Turn what a renderer is given (an `Assessment` or its ``to_dict()``) into plain data.
+
+The pinned ``to_dict()`` shape holds the initiative's name but not its description, country or
+which principles it declared; those are read from ``assessment.initiative`` when the renderer is
+given the `Assessment` itself, and left out (or inferred from the findings) when given the data.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,15 @@ from typing import Any
 from copenhagen.framework.principles import Principle
 from copenhagen.model import Status
 
-__all__ = ["as_dict", "outcome_text", "principle_statuses"]
+__all__ = [
+    "about",
+    "as_dict",
+    "declared_keys",
+    "ordered_principles",
+    "outcome_text",
+    "principle_statuses",
+    "was_declared",
+]
 
 
 def as_dict(assessment: Any) -> Mapping[str, Any]:
@@ -43,3 +56,62 @@ def principle_statuses(result: Mapping[str, Any]) -> dict[Principle, Status]:
         except (KeyError, ValueError):
             continue
     return statuses
+
+
+def _initiative(assessment: Any) -> Any:
+    """The assessed `Initiative`, or ``None`` when only the ``to_dict()`` data were given."""
+    if isinstance(assessment, Mapping):
+        return None
+    return getattr(assessment, "initiative", None)
+
+
+def about(assessment: Any) -> tuple[tuple[str, str], ...]:
+    """What a report shows under its title: ``(label, value)`` for the description and country.
+
+    Only the parts the initiative gives, with their whitespace collapsed; empty for the data of
+    ``to_dict()``, which does not carry them. The values are the user's: renderers escape them.
+    """
+    from copenhagen.reports._escape import one_line
+
+    initiative = _initiative(assessment)
+    if initiative is None:
+        return ()
+    parts = (
+        ("Description", getattr(initiative, "description", None)),
+        ("Country", getattr(initiative, "country", None)),
+    )
+    return tuple((label, one_line(str(value))) for label, value in parts if value)
+
+
+def declared_keys(assessment: Any) -> frozenset[str] | None:
+    """The keys of the principles the initiative declared a status for (``"unknown"`` included).
+
+    ``None`` when only the ``to_dict()`` data were given, which do not say.
+    """
+    initiative = _initiative(assessment)
+    declared = getattr(initiative, "principles", None)
+    if declared is None:
+        return None
+    return frozenset(str(p.name).lower() for p in declared)
+
+
+def was_declared(key: str, finding: Mapping[str, Any], declared: frozenset[str] | None) -> bool:
+    """Whether the initiative declared a status for the principle ``key``.
+
+    Without the initiative, a declared ``"unknown"`` counts as nothing declared, as the
+    finding's own explanation reads it.
+    """
+    if declared is not None:
+        return key in declared
+    return finding.get("declared") not in (None, Status.UNKNOWN.value)
+
+
+def ordered_principles(result: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """``(key, assessed status)`` of ``result["principles"]`` in `Principle` order (para 17).
+
+    Data read back from JSON may have its keys sorted by name; reports keep the numbered order.
+    Keys that name no principle come last, in the order given.
+    """
+    order = {p.name.lower(): p.value for p in Principle}
+    items = [(str(k), str(v)) for k, v in (result.get("principles") or {}).items()]
+    return sorted(items, key=lambda item: order.get(item[0], len(order) + 1))

@@ -1,21 +1,40 @@
 """One initiative's assessment as a standalone HTML page.
 
 The page carries its style sheet and the principle graph (an inline SVG drawn by
-`copenhagen.principles.to_svg`) inside itself, so it opens without a network. It shows the three
-decisions with their cited reasons (Box 2, para 15, paras 32-33), the principles with statuses and
-why (paras 17-31), the participation profile (paras 11-12, Table 1) and the recommendations.
+`copenhagen.principles.to_svg`) inside itself, so it opens without a network. Under the name it
+gives the initiative's description and country, then the three decisions with their cited
+reasons (Box 2, para 15, paras 32-33), the principles with statuses and why (paras 17-31), the
+participation profile (paras 10-12, Table 1, footnote 3) and the recommendations.
 Every string is escaped, and every status is written as a symbol and a word, never by colour alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from copenhagen.reports._css import STYLE
 from copenhagen.reports._escape import escape_html as h
-from copenhagen.reports._labels import DECISIONS, principle_label, status_label
-from copenhagen.reports._view import as_dict, outcome_text, principle_statuses
+from copenhagen.reports._labels import (
+    DECISIONS,
+    NOT_DECLARED,
+    aspect_label,
+    haklay_label,
+    principle_label,
+    shirk_label,
+    stage_label,
+    status_label,
+    table1_column_label,
+)
+from copenhagen.reports._view import (
+    about,
+    as_dict,
+    declared_keys,
+    ordered_principles,
+    outcome_text,
+    principle_statuses,
+    was_declared,
+)
 
 __all__ = ["assessment_html", "page", "status_html"]
 
@@ -32,7 +51,7 @@ def assessment_html(assessment: Any, *, graph: bool = True) -> str:
     """
     result = as_dict(assessment)
     name = str(result.get("name", ""))
-    body = "\n".join(_body(result, graph=graph))
+    body = "\n".join(_body(result, about(assessment), declared_keys(assessment), graph=graph))
     return page(f"Assessment: {name}", body)
 
 
@@ -54,10 +73,18 @@ def status_html(value: str | None) -> str:
     return f'<span class="status status-{h(value)}">{h(status_label(value))}</span>'
 
 
-def _body(result: Mapping[str, Any], *, graph: bool) -> Iterator[str]:
+def _body(
+    result: Mapping[str, Any],
+    facts: tuple[tuple[str, str], ...],
+    declared: frozenset[str] | None,
+    *,
+    graph: bool,
+) -> Iterator[str]:
     yield f"<h1>Assessment: {h(result.get('name', ''))}</h1>"
+    for label, value in facts:
+        yield f'<p class="about"><strong>{h(label)}:</strong> {h(value)}</p>'
     yield from _decisions(result)
-    yield from _principles(result, graph=graph)
+    yield from _principles(result, declared, graph=graph)
     yield from _participation(result.get("participation") or {})
     yield from _recommendations(result.get("recommendations") or [])
     warnings = result.get("warnings") or []
@@ -97,22 +124,28 @@ def _decisions(result: Mapping[str, Any]) -> Iterator[str]:
     yield "</tbody></table></section>"
 
 
-def _principles(result: Mapping[str, Any], *, graph: bool) -> Iterator[str]:
-    statuses = result.get("principles") or {}
+def _principles(
+    result: Mapping[str, Any], declared: frozenset[str] | None, *, graph: bool
+) -> Iterator[str]:
+    statuses = ordered_principles(result)
     findings = result.get("principle_findings") or {}
     yield '<section id="principles"><h2>Principles</h2>'
     yield (
         "<table><thead><tr><th>Principle</th><th>Declared</th><th>From practices</th>"
         "<th>Assessed</th><th>Held down by</th><th>Why</th></tr></thead><tbody>"
     )
-    for key, status in statuses.items():
+    for key, status in statuses:
         finding = findings.get(key) or {}
+        if was_declared(key, finding, declared):
+            declared_cell = status_html(finding.get("declared"))
+        else:
+            declared_cell = f'<span class="not-declared">{h(NOT_DECLARED)}</span>'
         held = ", ".join(principle_label(p) for p in finding.get("held_down_by") or [])
         cites = ", ".join(str(c) for c in finding.get("citations") or [])
         cite_html = f' <span class="cite">({h(cites)})</span>' if cites else ""
         yield (
             f'<tr><th scope="row">{h(principle_label(key))}</th>'
-            f"<td>{status_html(finding.get('declared'))}</td>"
+            f"<td>{declared_cell}</td>"
             f"<td>{status_html(finding.get('from_practices'))}</td>"
             f"<td>{status_html(status)}</td><td>{h(held)}</td>"
             f"<td>{h(finding.get('explanation', ''))}{cite_html}</td></tr>"
@@ -124,7 +157,7 @@ def _principles(result: Mapping[str, Any], *, graph: bool) -> Iterator[str]:
         yield (
             '<figure id="principle-graph">'
             f"{to_svg(principle_statuses(result))}"
-            "<figcaption>The principles and how they depend on one another (paras 20-31), each "
+            "<figcaption>The principles and how they depend on one another (paras 17-31), each "
             "marked with its assessed status.</figcaption></figure>"
         )
     yield "</section>"
@@ -136,7 +169,8 @@ def _participation(p: Mapping[str, Any]) -> Iterator[str]:
     if stages is None:
         stages_text = "unknown"
     else:
-        stages_text = (", ".join(str(s) for s in stages) or "none") + f" ({len(stages)} of 6)"
+        named = ", ".join(stage_label(str(s)) for s in stages)
+        stages_text = (named or "none") + f" ({len(stages)} of 6)"
     rows = [
         ("Engaged stages", stages_text),
         ("Design stage engaged", _yes_no(p.get("design_stage_engaged"))),
@@ -145,14 +179,11 @@ def _participation(p: Mapping[str, Any]) -> Iterator[str]:
     ]
     ratings = p.get("ratings") or {}
     if ratings:
-        rows.append(("Ratings", ", ".join(f"{k} {v}" for k, v in ratings.items())))
-    for key, label in (
-        ("table_1_column", "Table 1 column"),
-        ("shirk_model", "Shirk et al. model"),
-        ("haklay_level", "Haklay level"),
-    ):
+        rated = ", ".join(f"{aspect_label(str(k))} {v}" for k, v in ratings.items())
+        rows.append(("Ratings", rated))
+    for key, label, words in _TYPOLOGIES:
         if p.get(key):
-            rows.append((label, str(p[key])))
+            rows.append((label, words(str(p[key]))))
     for label, value in rows:
         yield f"<dt>{h(label)}</dt><dd>{h(value)}</dd>"
     yield "</dl>"
@@ -164,13 +195,22 @@ def _participation(p: Mapping[str, Any]) -> Iterator[str]:
         )
         for row in table:
             yield (
-                f"<tr><td>{h(row.get('stage', ''))}</td><td>{_yes_no(row.get('engaged'))}</td>"
+                f"<tr><td>{h(stage_label(str(row.get('stage', ''))))}</td>"
+                f"<td>{_yes_no(row.get('engaged'))}</td>"
                 f"<td>{h(row.get('participation', ''))}</td></tr>"
             )
         yield "</tbody></table>"
     for note in p.get("notes") or []:
         yield f"<p>{h(note)}</p>"
     yield "</section>"
+
+
+#: The participation profile's placements, each with its row heading and its label in words.
+_TYPOLOGIES: tuple[tuple[str, str, Callable[[str], str]], ...] = (
+    ("table_1_column", "Table 1 column", table1_column_label),
+    ("shirk_model", "Model of public participation (footnote 3)", shirk_label),
+    ("haklay_level", "Level of citizen science (footnote 3)", haklay_label),
+)
 
 
 def _recommendations(recs: list[Mapping[str, Any]]) -> Iterator[str]:
@@ -192,12 +232,18 @@ def _provenance(prov: Mapping[str, Any]) -> Iterator[str]:
     if not prov:
         return
     sets = prov.get("rule_sets") or {}
-    digests = ", ".join(f"{k} {str(v.get('digest', ''))[:12]}" for k, v in sets.items())
+    digests = ", ".join(
+        f"{_RULE_SET_NAMES.get(k, k)} {str(v.get('digest', ''))[:12]}" for k, v in sets.items()
+    )
     yield (
         f"<footer>Produced by copenhagen {h(prov.get('library_version', ''))} from "
         f"{h(prov.get('framework', ''))} version {h(prov.get('framework_version', ''))}; "
         f"rule sets: {h(digests)}.</footer>"
     )
+
+
+#: A rule set is named after the decision it makes.
+_RULE_SET_NAMES: dict[str, str] = dict(DECISIONS)
 
 
 def _yes_no(value: object) -> str:

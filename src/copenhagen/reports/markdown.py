@@ -1,8 +1,9 @@
 """One initiative's assessment as a Markdown report.
 
-The report shows the three decisions with their cited reasons (Box 2, para 15, paras 32-33), the
-principles with their statuses and why (paras 17-31), the principle graph with each principle's
-status written on it, the participation profile (paras 11-12, Table 1) and the recommendations.
+Under the name the report gives the initiative's description and country, then the three
+decisions with their cited reasons (Box 2, para 15, paras 32-33), the principles with their
+statuses and why (paras 17-31), the principle graph with each principle's status written on it,
+the participation profile (paras 10-12, Table 1, footnote 3) and the recommendations.
 Every string is escaped, so a name holding markup shows as text.
 """
 
@@ -14,10 +15,24 @@ from typing import Any
 from copenhagen.reports._escape import escape_markdown as md
 from copenhagen.reports._labels import (
     DECISIONS,
+    aspect_label,
+    declared_label,
+    haklay_label,
     principle_label,
+    shirk_label,
+    stage_label,
     status_label,
+    table1_column_label,
 )
-from copenhagen.reports._view import as_dict, outcome_text, principle_statuses
+from copenhagen.reports._view import (
+    about,
+    as_dict,
+    declared_keys,
+    ordered_principles,
+    outcome_text,
+    principle_statuses,
+    was_declared,
+)
 
 __all__ = ["assessment_markdown", "principle_mermaid"]
 
@@ -33,15 +48,25 @@ def assessment_markdown(assessment: Any, *, graph: bool = True) -> str:
         The report, ending with a newline.
     """
     result = as_dict(assessment)
-    lines = list(_report(result, graph=graph))
+    lines = list(_report(result, about(assessment), declared_keys(assessment), graph=graph))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _report(result: Mapping[str, Any], *, graph: bool) -> Iterator[str]:
+def _report(
+    result: Mapping[str, Any],
+    facts: tuple[tuple[str, str], ...],
+    declared: frozenset[str] | None,
+    *,
+    graph: bool,
+) -> Iterator[str]:
     yield f"# Assessment: {md(result.get('name', ''))}"
     yield ""
+    for label, value in facts:
+        # A fixed label leads each line, so the user's text never starts a Markdown block.
+        yield f"**{label}:** {md(value)}"
+        yield ""
     yield from _decisions(result)
-    yield from _principles(result, graph=graph)
+    yield from _principles(result, declared, graph=graph)
     yield from _participation(result.get("participation") or {})
     yield from _recommendations(result.get("recommendations") or [])
     warnings = result.get("warnings") or []
@@ -79,22 +104,27 @@ def _decisions(result: Mapping[str, Any]) -> Iterator[str]:
         yield ""
 
 
-def _principles(result: Mapping[str, Any], *, graph: bool) -> Iterator[str]:
-    statuses = result.get("principles") or {}
+def _principles(
+    result: Mapping[str, Any], declared: frozenset[str] | None, *, graph: bool
+) -> Iterator[str]:
+    statuses = ordered_principles(result)
     findings = result.get("principle_findings") or {}
     yield "## Principles"
     yield ""
     yield "| Principle | Declared | From practices | Assessed | Held down by | Why |"
     yield "|---|---|---|---|---|---|"
-    for key, status in statuses.items():
+    for key, status in statuses:
         finding = findings.get(key) or {}
+        said = declared_label(
+            finding.get("declared"), declared=was_declared(key, finding, declared)
+        )
         held = ", ".join(md(principle_label(p)) for p in finding.get("held_down_by") or [])
         cites = ", ".join(md(c) for c in finding.get("citations") or [])
         why = md(finding.get("explanation", ""))
         if cites:
             why = f"{why} ({cites})" if why else f"({cites})"
         yield (
-            f"| {md(principle_label(key))} | {md(status_label(finding.get('declared')))} "
+            f"| {md(principle_label(key))} | {md(said)} "
             f"| {md(status_label(finding.get('from_practices')))} "
             f"| **{md(status_label(status))}** | {held} | {why} |"
         )
@@ -114,7 +144,7 @@ _MERMAID_CLASS = {"met": "met", "partial": "partial", "not_met": "notmet", "unkn
 
 
 def principle_mermaid(assessment: Any) -> str:
-    """The principle graph (paras 20-31) as a Mermaid flowchart with each assessed status.
+    """The principle graph (paras 17-31) as a Mermaid flowchart with each assessed status.
 
     The status is written in every node's label as well as shown by its colour.
     """
@@ -131,7 +161,7 @@ def principle_mermaid(assessment: Any) -> str:
         css = _MERMAID_CLASS.get(status.value, "unknown") if status else "unknown"
         out.append(f'  p{node.value}["{text}"]:::{css}')
     for u, v, data in sorted(g.edges(data=True), key=lambda e: (e[0].value, e[1].value)):
-        kind = str(data.get("kind", "")).replace('"', "#quot;")
+        kind = str(data.get("kind", "")).replace('"', "#quot;").replace("_", " ")
         arrow = "-->" if kind == "requires" else "-.->"
         out.append(f'  p{u.value} {arrow}|"{kind}"| p{v.value}')
     out.append("  classDef met fill:#d9f2d9,stroke:#1b5e20")
@@ -150,21 +180,27 @@ def _participation(p: Mapping[str, Any]) -> Iterator[str]:
     else:
         coverage = p.get("coverage")
         share = f" ({len(stages)} of 6)" if coverage is not None else ""
-        yield f"- Engaged stages: {', '.join(md(s) for s in stages) or 'none'}{share}"
+        named = ", ".join(md(stage_label(str(s))) for s in stages)
+        yield f"- Engaged stages: {named or 'none'}{share}"
     design = p.get("design_stage_engaged")
     yield f"- Design stage engaged: {_yes_no(design)}"
     yield f"- Degree of participation: {md(p.get('degree') or 'unknown')}"
     yield f"- Quality of participation: {md(p.get('quality') or 'unknown')}"
     ratings = p.get("ratings") or {}
     if ratings:
-        rated = ", ".join(f"{md(k)} {md(v)}" for k, v in ratings.items())
+        rated = ", ".join(f"{md(aspect_label(str(k)))} {md(v)}" for k, v in ratings.items())
         yield f"- Ratings: {rated}"
     if p.get("table_1_column"):
-        yield f"- Table 1 column: {md(p['table_1_column'])}"
+        yield f"- Table 1 column: {md(table1_column_label(str(p['table_1_column'])))}"
     if p.get("shirk_model"):
-        yield f"- Shirk et al. model: {md(p['shirk_model'])}"
+        yield (
+            "- Model of public participation (footnote 3): "
+            f"{md(shirk_label(str(p['shirk_model'])))}"
+        )
     if p.get("haklay_level"):
-        yield f"- Haklay level: {md(p['haklay_level'])}"
+        yield (
+            f"- Level of citizen science (footnote 3): {md(haklay_label(str(p['haklay_level'])))}"
+        )
     yield ""
     table = p.get("table_1") or []
     if table:
@@ -172,7 +208,7 @@ def _participation(p: Mapping[str, Any]) -> Iterator[str]:
         yield "|---|---|---|"
         for row in table:
             yield (
-                f"| {md(row.get('stage', ''))} | {_yes_no(row.get('engaged'))} "
+                f"| {md(stage_label(str(row.get('stage', ''))))} | {_yes_no(row.get('engaged'))} "
                 f"| {md(row.get('participation', ''))} |"
             )
         yield ""
@@ -200,7 +236,10 @@ def _provenance(prov: Mapping[str, Any]) -> Iterator[str]:
     if not prov:
         return
     sets = prov.get("rule_sets") or {}
-    digests = ", ".join(f"{md(k)} `{str(v.get('digest', ''))[:12]}`" for k, v in sets.items())
+    digests = ", ".join(
+        f"{md(_RULE_SET_NAMES.get(k, k))} `{str(v.get('digest', ''))[:12]}`"
+        for k, v in sets.items()
+    )
     yield "---"
     yield ""
     yield (
@@ -208,6 +247,10 @@ def _provenance(prov: Mapping[str, Any]) -> Iterator[str]:
         f"{md(prov.get('framework', ''))} version {md(prov.get('framework_version', ''))}; "
         f"rule sets: {digests}.*"
     )
+
+
+#: A rule set is named after the decision it makes.
+_RULE_SET_NAMES: dict[str, str] = dict(DECISIONS)
 
 
 def _yes_no(value: object) -> str:

@@ -235,6 +235,14 @@ def _label(kind: str, key: str) -> str:
     return key.replace("_", " ")
 
 
+#: The title of each section's bar chart, written out (``"NSO"`` keeps its capitals); the
+#: scope section has a table only.
+_CHART_TITLES: Mapping[str, str] = {
+    "Modality": "Records by modality",
+    "NSO category": "Records by NSO category",
+}
+
+
 def _sections(summary: BatchSummary) -> Iterator[tuple[str, list[tuple[str, int]]]]:
     yield "Scope", [(_label("scope", k), n) for k, n in summary.scope]
     yield "Modality", [(_label("modality", k), n) for k, n in summary.modality]
@@ -303,8 +311,9 @@ def summary_html(summary: BatchSummary, *, title: str = "Batch summary") -> str:
     ]
     for heading, rows in _sections(summary):
         body.append(f"<section><h2>{h(heading)}</h2>")
-        if heading != "Scope":
-            body.append(f"<figure>{bar_chart_svg(f'Records by {heading.lower()}', rows)}</figure>")
+        chart = _CHART_TITLES.get(heading)
+        if chart is not None:
+            body.append(f"<figure>{bar_chart_svg(chart, rows)}</figure>")
         body.append("<table><thead><tr><th>Outcome</th><th>Records</th></tr></thead><tbody>")
         body += [f"<tr><td>{h(label)}</td><td>{n}</td></tr>" for label, n in rows]
         body.append("</tbody></table></section>")

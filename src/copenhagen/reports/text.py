@@ -1,9 +1,11 @@
 """One initiative's assessment as plain text for a terminal, readable by NSO and CSO staff.
 
-It leads with the three decisions and the reasons that decided them (Box 2, para 15,
-paras 32-33), then the principles that are not unknown with why (paras 17-31), participation
-(paras 10-12, Table 1) and the recommendations. Every status is written as a symbol and a word;
-colour, where the caller asks for it, is only an extra.
+Under the name it gives the initiative's description and country, then leads with the three
+decisions and the reasons that decided them (Box 2, para 15, paras 32-33), then the principles
+with why (paras 17-31): each one declared, settled or held down by another gets its own line,
+and only those never declared and still unknown share one line. Then participation
+(paras 10-12, Table 1, footnote 3) and the recommendations. Every status is written as a symbol
+and a word; colour, where the caller asks for it, is only an extra.
 """
 
 from __future__ import annotations
@@ -12,13 +14,29 @@ import textwrap
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+import attrs
+
+from copenhagen.reports._escape import one_line
 from copenhagen.reports._labels import (
     DECISIONS,
     STATUS_SYMBOL,
     STATUS_WORD,
+    aspect_label,
+    haklay_label,
     principle_label,
+    shirk_label,
+    stage_label,
+    status_label,
+    table1_column_label,
 )
-from copenhagen.reports._view import as_dict, outcome_text
+from copenhagen.reports._view import (
+    about,
+    as_dict,
+    declared_keys,
+    ordered_principles,
+    outcome_text,
+    was_declared,
+)
 
 __all__ = ["ANSI_STYLES", "Styler", "ansi", "assessment_text", "plain", "printable"]
 
@@ -76,7 +94,8 @@ def assessment_text(
     """
     result = as_dict(assessment)
     width = max(60, width)
-    return "\n".join(_lines(result, source, width, style)) + "\n"
+    view = _View(result, about(assessment), declared_keys(assessment))
+    return "\n".join(_lines(view, source, width, style)) + "\n"
 
 
 def printable(text: str) -> str:
@@ -89,18 +108,33 @@ def printable(text: str) -> str:
 
 def _wrap(text: str, width: int, indent: int) -> list[str]:
     pad = " " * indent
-    return textwrap.wrap(text, width, initial_indent=pad, subsequent_indent=pad + "  ") or [pad]
+    lines = textwrap.wrap(
+        text, width, initial_indent=pad, subsequent_indent=pad + "  ", break_on_hyphens=False
+    )
+    return lines or [pad]
 
 
-def _lines(result: Mapping[str, Any], source: str | None, width: int, s: Styler) -> Iterator[str]:
+@attrs.frozen(slots=True)
+class _View:
+    """What the text report reads: the ``to_dict()`` data and what only the initiative says."""
+
+    result: Mapping[str, Any]
+    about: tuple[tuple[str, str], ...]
+    declared: frozenset[str] | None
+
+
+def _lines(view: _View, source: str | None, width: int, s: Styler) -> Iterator[str]:
+    result = view.result
     name = printable(str(result.get("name", "")))
     title = s(name, "heading") + (s(f"  ({printable(source)})", "dim") if source else "")
     yield title
     yield s("=" * min(len(name), width), "heading")
+    for label, value in view.about:
+        yield from _wrap(f"{label}: {printable(value)}", width, 0)
     for key, heading in DECISIONS:
         decision = result.get(key) or {}
         yield from _decision(key, heading, decision, width, s)
-    yield from _principles(result, width, s)
+    yield from _principles(result, view.declared, width, s)
     yield from _participation(result.get("participation") or {}, width, s)
     yield from _recommendations(result.get("recommendations") or [], width, s)
     warnings = result.get("warnings") or []
@@ -139,30 +173,59 @@ def _status(value: str, s: Styler) -> str:
     return s(label.ljust(10), value)
 
 
-def _principles(result: Mapping[str, Any], width: int, s: Styler) -> Iterator[str]:
-    statuses: Mapping[str, str] = result.get("principles") or {}
+def _principles(
+    result: Mapping[str, Any], declared: frozenset[str] | None, width: int, s: Styler
+) -> Iterator[str]:
+    statuses = ordered_principles(result)
     findings = result.get("principle_findings") or {}
     counts = dict.fromkeys(STATUS_WORD, 0)
-    for value in statuses.values():
+    for _, value in statuses:
         counts[value] = counts.get(value, 0) + 1
     tally = " · ".join(
         s(f"{STATUS_SYMBOL[v]} {STATUS_WORD[v]} {n}", v) for v, n in counts.items() if n
     )
     yield ""
     yield f"{s('Principles'.ljust(_LABEL_WIDTH), 'label')}{tally}"
-    unknown: list[str] = []
-    for key, value in statuses.items():
-        if value == "unknown":
-            unknown.append(principle_label(key))
-            continue
+    grouped: list[str] = []
+    for key, value in statuses:
         finding = findings.get(key) or {}
-        yield f"{' ' * _LABEL_WIDTH}{_status(value, s)} {principle_label(key)}"
-        why = str(finding.get("explanation", ""))
+        if not _own_line(key, value, finding, declared):
+            grouped.append(principle_label(key))
+            continue
+        line = f"{principle_label(key)}{_origin(key, value, finding, declared)}"
+        yield from _wrap(f"{_status(value, s)} {line}", width, _LABEL_WIDTH)
+        why = one_line(str(finding.get("explanation", "")))
+        cites = ", ".join(str(c) for c in finding.get("citations") or [])
+        if cites:
+            why = f"{why} ({cites})" if why else f"({cites})"
         if why:
             yield from (s(line, "dim") for line in _wrap(why, width, _LABEL_WIDTH + 11))
-    if unknown:
-        line = f"{STATUS_SYMBOL['unknown']} unknown: " + ", ".join(unknown)
+    if grouped:
+        line = f"{status_label('unknown')}, not declared: " + ", ".join(grouped)
         yield from (s(part, "unknown") for part in _wrap(line, width, _LABEL_WIDTH))
+
+
+def _own_line(
+    key: str, value: str, finding: Mapping[str, Any], declared: frozenset[str] | None
+) -> bool:
+    # Only a principle nobody declared, that nothing settled and that stays unknown may share
+    # the summary line; anything declared, or changed from what was declared, is shown alone.
+    return (
+        value != "unknown"
+        or was_declared(key, finding, declared)
+        or finding.get("declared", "unknown") != value
+        or finding.get("from_practices") is not None
+    )
+
+
+def _origin(
+    key: str, value: str, finding: Mapping[str, Any], declared: frozenset[str] | None
+) -> str:
+    """What was declared, where that differs from the assessed status; the rest is in the why."""
+    if not was_declared(key, finding, declared):
+        return " (not declared)"
+    said = finding.get("declared")
+    return "" if said == value else f" (declared {status_label(said)})"
 
 
 def _participation(p: Mapping[str, Any], width: int, s: Styler) -> Iterator[str]:
@@ -170,12 +233,21 @@ def _participation(p: Mapping[str, Any], width: int, s: Styler) -> Iterator[str]
     if stages is None:
         first = "engaged stages unknown"
     elif stages:
-        first = f"citizens engaged in {len(stages)} of 6 stages: {', '.join(stages)}"
+        named = ", ".join(stage_label(str(stage)) for stage in stages)
+        first = f"citizens engaged in {len(stages)} of 6 stages: {named}"
     else:
         first = "citizens engaged in none of the 6 stages"
     parts = [f"degree {p.get('degree') or 'unknown'}", f"quality {p.get('quality') or 'unknown'}"]
+    ratings = p.get("ratings") or {}
+    if ratings:
+        rated = ", ".join(f"{aspect_label(str(k))} {v}" for k, v in ratings.items())
+        parts.append(f"ratings: {rated}")
     if p.get("table_1_column"):
-        parts.append(f"Table 1 column {str(p['table_1_column']).replace('_', ' ')}")
+        parts.append(f"Table 1 column: {table1_column_label(str(p['table_1_column']))}")
+    if p.get("shirk_model"):
+        parts.append(f"model: {shirk_label(str(p['shirk_model']))}")
+    if p.get("haklay_level"):
+        parts.append(haklay_label(str(p["haklay_level"])))
     yield ""
     yield f"{s('Participation'.ljust(_LABEL_WIDTH), 'label')}{first}"
     yield from _wrap(" · ".join(parts), width, _LABEL_WIDTH)

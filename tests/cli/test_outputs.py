@@ -1,0 +1,148 @@
+"""Output files and folders that cannot be written are usage errors: one line, exit status 2.
+
+Regression tests: ``assess -o FILE`` (a file in the way of the folder) and ``batch --output
+/missing/folder/x.jsonl`` ended in tracebacks, as did a closed or full standard output, and
+batch input that is not UTF-8.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from copenhagen.cli import main
+from tests.cli.conftest import Run
+
+Cli = Callable[..., Run]
+
+GOOD = {"name": "Water watch", "initiated_by": ["cso"]}
+
+
+@pytest.fixture
+def ok(tmp_path: Path) -> Path:
+    path = tmp_path / "ok.json"
+    path.write_text(json.dumps(GOOD), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def registry(tmp_path: Path) -> Path:
+    path = tmp_path / "registry.jsonl"
+    path.write_text(json.dumps(GOOD) + "\n", encoding="utf-8")
+    return path
+
+
+def _usage_error(run: Run, *words: str) -> None:
+    assert run.status == 2
+    assert run.out == ""
+    lines = run.err.splitlines()
+    assert len(lines) == 1, run.err
+    assert "Traceback" not in run.err
+    for word in words:
+        assert word in lines[0]
+
+
+def test_assess_output_dir_that_is_a_file(cli: Cli, ok: Path, tmp_path: Path) -> None:
+    existing = tmp_path / "existing"
+    existing.write_text("keep me", encoding="utf-8")
+    run = cli("assess", "-o", str(existing), str(ok))
+    _usage_error(run, "copenhagen assess: error:", "--output-dir", str(existing), "not a folder")
+    assert existing.read_text(encoding="utf-8") == "keep me"
+
+
+def test_assess_output_dir_below_a_file(cli: Cli, ok: Path) -> None:
+    run = cli("assess", "--output-dir", str(ok / "reports"), str(ok))
+    _usage_error(run, "copenhagen assess: error:", "--output-dir")
+
+
+def test_assess_report_that_cannot_be_written(cli: Cli, ok: Path, tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    (reports / "ok.txt").mkdir(parents=True)  # a folder where the report should go
+    run = cli("assess", "-o", str(reports), str(ok))
+    _usage_error(run, "--output-dir", str(reports / "ok.txt"), "is a folder")
+
+
+@pytest.mark.parametrize("option", ["--output", "--summary"])
+def test_batch_output_in_a_missing_folder(
+    cli: Cli, registry: Path, tmp_path: Path, option: str
+) -> None:
+    target = tmp_path / "no" / "such" / "x.jsonl"
+    run = cli("batch", option, str(target), str(registry))
+    _usage_error(run, "copenhagen batch: error:", option, str(target), "does not exist")
+    assert not target.parent.exists()
+
+
+@pytest.mark.parametrize("option", ["--output", "--summary"])
+def test_batch_output_that_is_a_folder(
+    cli: Cli, registry: Path, tmp_path: Path, option: str
+) -> None:
+    run = cli("batch", option, str(tmp_path), str(registry))
+    _usage_error(run, option, "is a folder")
+
+
+def test_batch_bad_output_is_told_before_the_input_is_looked_at(cli: Cli, tmp_path: Path) -> None:
+    missing_input = tmp_path / "r.jsonl"
+    run = cli("batch", "--output", str(tmp_path / "no" / "x.jsonl"), str(missing_input))
+    _usage_error(run, "--output", "does not exist")
+    run = cli("batch", "--output", str(missing_input / "x.jsonl"), "-", stdin="")
+    _usage_error(run, "--output", "does not exist")
+
+
+def test_batch_bad_summary_is_told_before_the_run(cli: Cli, registry: Path, tmp_path: Path) -> None:
+    out = tmp_path / "rows.jsonl"
+    run = cli("batch", "-o", str(out), "--summary", str(tmp_path / "no" / "s.md"), str(registry))
+    _usage_error(run, "--summary")
+    assert not out.exists()  # told before anything was written
+
+
+def test_batch_good_outputs_still_written(cli: Cli, registry: Path, tmp_path: Path) -> None:
+    out, summary = tmp_path / "rows.jsonl", tmp_path / "summary.json"
+    run = cli("batch", "-q", "-o", str(out), "--summary", str(summary), str(registry))
+    assert run.status == 0, run.err
+    assert json.loads(out.read_text(encoding="utf-8"))["name"] == "Water watch"
+    assert json.loads(summary.read_text(encoding="utf-8"))
+
+
+def test_batch_stdin_not_utf8_or_closed_is_invalid(cli: Cli) -> None:
+    good = json.dumps(GOOD).encode()
+    run = cli("batch", "-q", "-", stdin=good + b"\n" + b'{"name": "\xff"}\n')
+    assert run.status == 1
+    assert "\udcff" not in run.out  # nothing smuggled through as a lone surrogate
+    assert run.err == (
+        "error: standard input is not UTF-8 text (byte 0xff); reading stopped there\n"
+    )
+    run = cli("batch", "-", stdin=None)
+    assert (run.status, run.out, run.err) == (1, "", "error: no standard input\n")
+
+
+def test_batch_file_not_utf8_is_invalid(cli: Cli, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(b'{"name": "\xff", "initiated_by": ["cso"]}\n')
+    run = cli("batch", "-q", str(bad))
+    assert run.status == 1
+    assert run.err == f"error: {bad} is not UTF-8 text (byte 0xff); reading stopped there\n"
+    run = cli("validate", str(bad))
+    assert run.status == 1
+    assert run.err == f"error: {bad} is not UTF-8 text (byte 0xff); reading stopped there\n"
+
+
+class _FullDisk(io.StringIO):
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_write_failures_are_one_line(
+    ok: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdout", None)  # as Python sets it when started with `>&-`
+    assert main(["assess", str(ok)]) == 2
+    assert capsys.readouterr().err == "copenhagen: error: standard output is closed\n"
+    monkeypatch.setattr(sys, "stdout", _FullDisk())
+    assert main(["assess", str(ok)]) == 2
+    assert capsys.readouterr().err == "copenhagen: error: No space left on device\n"
