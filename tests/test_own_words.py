@@ -25,7 +25,7 @@ SUFFIXES = {".py", ".md", ".yaml", ".yml", ".toml", ".json", ".txt", ".html"}
 SKIP_DIRS = {".venv", "site"}
 _URL = re.compile(r"https?://\S+")
 # The framework's name and version, as the title line gives them: naming is not copying.
-_ALLOWED = {("the", "copenhagen", "framework", "on", "citizen", "data", "v1", "0")}
+_ALLOWED = {(*re.findall(r"[a-z0-9]+", fw.FRAMEWORK.title.lower()), "v1", "0")}
 
 
 def words(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""copenhagen: the Copenhagen Framework on Citizen Data (v1.0) as a Python library.
+"""copenhagen: a Python library for the Copenhagen Framework on Citizen Data, version 1.0.
 
 The framework's parts are typed, cited enums (`Stage`, `Actor`, `Modality`, `Objective`,
 `Principle`, `NSOCategory`); an `Initiative` is loaded from a document with `load_initiative`

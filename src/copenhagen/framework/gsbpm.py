@@ -2,8 +2,8 @@
 
 The framework maps its value-chain stages to GSBPM phases (para 12) and points to the standard in
 footnote 4. The phase and sub-process names and codes below are facts of the standard itself:
-UNECE, *Generic Statistical Business Process Model* v5.1, 2019
-(https://unece.org/statistics/documents/2019/01/standards/gsbpm-v51). The summaries are ours.
+UNECE, *Generic Statistical Business Process Model* v5.1, January 2019, published among UNECE's
+statistical standards (footnote 4 gives its address). The summaries are ours.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ __all__ = ["GSBPM_SOURCE", "GSBPM_SUBPROCESSES", "GSBPMPhase", "GSBPMSubProcess"
 
 #: Where the phase and sub-process names come from (footnote 4 points to it).
 GSBPM_SOURCE = (
-    "UNECE, Generic Statistical Business Process Model (GSBPM) v5.1, 2019, "
-    "https://unece.org/statistics/documents/2019/01/standards/gsbpm-v51"
+    "UNECE, Generic Statistical Business Process Model (GSBPM) v5.1, January 2019, "
+    "among UNECE's statistical standards (its address is in the framework's footnote 4)"
 )
 
 _CITES = ("footnote 4", "para 12")
