@@ -133,3 +133,13 @@ def test_fast_and_general_paths_write_the_same_bytes(cli: Cli, tmp_path: Path) -
     general = cli("batch", str(path), "-q", "--no-fast-path")
     assert fast.status == general.status == 0
     assert fast.out == general.out
+
+
+def test_output_onto_the_input_is_refused_and_the_input_kept(cli: Cli, tmp_path: Path) -> None:
+    registry = tmp_path / "registry.jsonl"
+    original = '{"name": "a", "initiated_by": ["cso"]}\n'
+    registry.write_text(original, encoding="utf-8")
+    result = cli("batch", str(registry), "--output", str(registry))
+    assert result.status == 2
+    assert "is the input itself" in result.err
+    assert registry.read_text(encoding="utf-8") == original

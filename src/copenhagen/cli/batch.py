@@ -141,6 +141,15 @@ def _stdin_source(stdin: TextIO, fmt: str, stack: contextlib.ExitStack) -> TextI
     return text
 
 
+def _overwrites_input(output: str, source: str) -> bool:
+    """Whether writing ``output`` would overwrite the input file or a file of the input folder."""
+    if source == "-":
+        return False
+    target = Path(output).resolve()
+    origin = Path(source).resolve()
+    return target == origin or (origin.is_dir() and target.parent == origin)
+
+
 def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int:
     """Run the batch; see the module's ``--help``."""
     from copenhagen.batch import input_format, run_batch
@@ -151,6 +160,9 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
     )
     for option, path in (("--output", args.output), ("--summary", args.summary)):
         problem = check_output(option, path) if path else None
+        if problem is None and path and _overwrites_input(path, args.input):
+            # Writing there would empty the registry before it is read: nothing given is lost.
+            problem = f"{option} {path} is the input itself; write the results elsewhere"
         if problem is not None:
             console.problem(f"copenhagen batch: error: {problem}")
             return EXIT_USAGE
