@@ -45,20 +45,15 @@ def write_registry(path: Path, records: int, seed: int) -> int:
     return bad
 
 
-# Runs the command line in a child; with --assessment-cache, first shrinks the bounds of
-# copenhagen.assessment's result caches (its module constants named *CACHE_SIZE, and the default
-# bound of its store function) to show what their size costs in memory.
+# Runs the command line in a child; with --assessment-cache, first sets the bounds the batch puts
+# on copenhagen.assessment's shared results (copenhagen.batch.BATCH_CACHE_*) to show what their
+# size costs in memory and speed.
 CHILD = """
 import sys
 cache = int(sys.argv[1])
 if cache:
-    import copenhagen.assessment as assessment
-    for name in dir(assessment):
-        if name.endswith("CACHE_SIZE"):
-            setattr(assessment, name, cache)
-    store = getattr(assessment, "_store", None)
-    if store is not None and store.__defaults__:
-        store.__defaults__ = (cache,) * len(store.__defaults__)
+    import copenhagen.batch as batch
+    batch.BATCH_CACHE_PATTERNS = batch.BATCH_CACHE_PARTS = cache
 from copenhagen.cli import main
 sys.exit(main(sys.argv[2:]))
 """

@@ -316,3 +316,42 @@ def test_assess_runs_in_worker_processes() -> None:
     with ProcessPoolExecutor(max_workers=1) as pool:
         results = list(pool.map(assess, batch))
     assert [r.to_dict() for r in results] == [assess(i).to_dict() for i in batch]
+
+
+def test_cache_bounds_trim_and_restore() -> None:
+    from copenhagen import assessment
+    from copenhagen.synthetic import realistic_initiatives
+
+    before = (assessment._CORE_CACHE_SIZE, assessment._PART_CACHE_SIZE)
+    for initiative in realistic_initiatives(300, seed=11):
+        assess(initiative)
+    with assessment.cache_bounds(patterns=5, parts=3):
+        assert assessment.cache_size() <= 5
+        for initiative in realistic_initiatives(300, seed=12):
+            assess(initiative)
+        assert assessment.cache_size() <= 5
+        assert len(assessment._PART_A) <= 3
+        assert len(assessment._PART_B) <= 3
+    assert before == (assessment._CORE_CACHE_SIZE, assessment._PART_CACHE_SIZE)
+
+
+def test_cache_bounds_must_be_positive() -> None:
+    from copenhagen.assessment import cache_bounds
+
+    with pytest.raises(ValueError, match="at least 1"), cache_bounds(patterns=0, parts=1):
+        pass
+
+
+def test_bounded_results_equal_unbounded_ones() -> None:
+    """Narrow bounds change what is remembered, never what is answered."""
+    import json
+
+    from copenhagen import assessment
+    from copenhagen.synthetic import realistic_initiatives
+
+    sample = list(realistic_initiatives(200, seed=13))
+    wide = [json.dumps(assess(i).to_dict(), sort_keys=True) for i in sample]
+    assessment.cache_clear()
+    with assessment.cache_bounds(patterns=2, parts=2):
+        narrow = [json.dumps(assess(i).to_dict(), sort_keys=True) for i in sample]
+    assert narrow == wide

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -49,6 +49,7 @@ __all__ = [
     "Assessment",
     "assess",
     "assessment_schema",
+    "cache_bounds",
     "cache_clear",
     "cache_size",
 ]
@@ -118,10 +119,11 @@ class Assessment:
 # participation profile and the recommendations that read them; part B the principle assessment
 # and the recommendations that read it (per answer to "do citizens collect data?"); the core
 # cache joins the two per pattern of all those facts, so a pattern seen before costs one look-up.
-# Bounds keep a batch's memory flat (peak RSS on a 1M-record batch, docs/performance/batch.md):
-# core entries are small (references to shared parts), the parts larger, so fewer of them.
-_CORE_CACHE_SIZE = 1 << 14
-_PART_CACHE_SIZE = 1 << 12
+# Bounds: the defaults hold every pattern of a registry of some 100,000 initiatives, so scripts
+# and notebooks that assess it repeatedly pay one look-up each; a streaming batch, whose
+# patterns seldom repeat, narrows them with `cache_bounds` to keep its memory flat.
+_CORE_CACHE_SIZE = 1 << 17
+_PART_CACHE_SIZE = 1 << 16
 
 # The facts part A reads: the rule sets' facts, plus what the profile and the decision
 # recommendations read.
@@ -169,14 +171,46 @@ _core_key = operator.attrgetter(*_CORE_FACTS)
 _CORES: dict[Any, _Core] = {}
 
 
-def _store(cache: dict[Any, Any], key: Any, value: Any, bound: int = _PART_CACHE_SIZE) -> Any:
-    if len(cache) >= bound:
+def _store(cache: dict[Any, Any], key: Any, value: Any, bound: int | None = None) -> Any:
+    if len(cache) >= (_PART_CACHE_SIZE if bound is None else bound):
         # Dicts keep insertion order: drop the oldest pattern (unless another thread just
         # changed the cache: then skipping one eviction is harmless).
         with contextlib.suppress(StopIteration, KeyError, RuntimeError):
             del cache[next(iter(cache))]
     cache[key] = value
     return value
+
+
+@contextlib.contextmanager
+def cache_bounds(*, patterns: int, parts: int) -> Iterator[None]:
+    """Bound the shared results of `assess` within a block; the old bounds come back after it.
+
+    Within the block, at most ``patterns`` complete patterns of facts and ``parts`` patterns of
+    each part are held (the oldest are dropped first).
+
+    Narrower bounds trade speed on repeated patterns for memory: `copenhagen.batch.run_batch`
+    uses them so that a registry of any size is assessed in flat memory.
+
+    Args:
+        patterns: Bound of the cache of complete patterns (at least 1).
+        parts: Bound of each part's cache (at least 1).
+
+    Raises:
+        ValueError: If a bound is below 1.
+    """
+    global _CORE_CACHE_SIZE, _PART_CACHE_SIZE
+    if patterns < 1 or parts < 1:
+        raise ValueError(f"cache bounds must be at least 1, not {patterns} and {parts}")
+    before = _CORE_CACHE_SIZE, _PART_CACHE_SIZE
+    _CORE_CACHE_SIZE, _PART_CACHE_SIZE = patterns, parts
+    for cache, bound in ((_CORES, patterns), (_PART_A, parts), (_PART_B, parts)):
+        while len(cache) > bound:  # drop the oldest patterns first
+            with contextlib.suppress(StopIteration, KeyError, RuntimeError):
+                del cache[next(iter(cache))]
+    try:
+        yield
+    finally:
+        _CORE_CACHE_SIZE, _PART_CACHE_SIZE = before
 
 
 def cache_clear() -> None:
