@@ -305,6 +305,15 @@ def _jsonl_record(line: str, position: int, source: str | None) -> Record:
     from copenhagen.documents import InvalidInitiativeError
     from copenhagen.documents.parsing import parse_json
 
+    if not line.isascii():
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError as error:
+            byte = ord(line[error.start]) - 0xDC00  # surrogateescape keeps the byte's value
+            problem = (
+                f"line {position} is not UTF-8 text (byte 0x{byte:02x} at column {error.start + 1})"
+            )
+            return Record(position, None, (("(document)", problem),))
     try:
         document = parse_json(line.rstrip("\r\n"), source, first_line=position)
     except InvalidInitiativeError as error:
@@ -339,7 +348,11 @@ def read_records(
     if fmt == "folder":
         yield from _folder_records(Path(source))
         return
-    with open(source, encoding="utf-8", newline="" if fmt == "csv" else None) as stream:
+    # JSON Lines keeps going past a line that is not UTF-8 (it becomes one bad record): bytes
+    # that do not decode come through as lone surrogates, which `_jsonl_record` reports.
+    errors = "surrogateescape" if fmt == "jsonl" else "strict"
+    newline = "" if fmt == "csv" else None
+    with open(source, encoding="utf-8", errors=errors, newline=newline) as stream:
         yield from _records_from_stream(stream, fmt)
 
 

@@ -121,15 +121,23 @@ def test_batch_stdin_not_utf8_or_closed_is_invalid(cli: Cli) -> None:
     assert (run.status, run.out, run.err) == (1, "", "error: no standard input\n")
 
 
-def test_batch_file_not_utf8_is_invalid(cli: Cli, tmp_path: Path) -> None:
+def test_batch_file_line_not_utf8_is_one_bad_record(cli: Cli, tmp_path: Path) -> None:
+    """A batch keeps going past a JSON Lines line that is not UTF-8: only that record is bad."""
     bad = tmp_path / "bad.jsonl"
-    bad.write_bytes(b'{"name": "\xff", "initiated_by": ["cso"]}\n')
-    run = cli("batch", "-q", str(bad))
+    good = json.dumps(GOOD).encode()
+    bad.write_bytes(good + b"\n" + b'{"name": "\xff", "initiated_by": ["cso"]}\n' + good + b"\n")
+    out = tmp_path / "rows.jsonl"
+    run = cli("batch", "-q", "-o", str(out), str(bad))
     assert run.status == 1
-    assert run.err == f"error: {bad} is not UTF-8 text (byte 0xff); reading stopped there\n"
-    run = cli("validate", str(bad))
-    assert run.status == 1
-    assert run.err == f"error: {bad} is not UTF-8 text (byte 0xff); reading stopped there\n"
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [row["position"] for row in rows] == [1, 2, 3]
+    assert rows[1] == {
+        "position": 2,
+        "errors": [["(document)", "line 2 is not UTF-8 text (byte 0xff at column 11)"]],
+    }
+    assert rows[0]["name"] == rows[2]["name"] == GOOD["name"]
+    assert "\udcff" not in out.read_text(encoding="utf-8")
+    assert "line 2" in run.err
 
 
 class _FullDisk(io.StringIO):
