@@ -93,6 +93,13 @@ def test_widen_engagement() -> None:
     assert "widen_engagement" not in complete()
 
 
+def test_design_stage_is_asked_for_once() -> None:
+    """Without design, engage_design_stage asks for it; widen_engagement names the rest."""
+    got = complete(initiated_by={Actor.NSO}, engaged_stages={C})
+    assert "engage_design_stage" in got
+    assert got["widen_engagement"].text.endswith("engaged: processing, analysis, uptake, review.")
+
+
 def test_make_engagement_meaningful() -> None:
     assert complete(meaningful_engagement=False)["make_engagement_meaningful"].citation == (
         "para 11"
