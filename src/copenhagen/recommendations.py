@@ -227,7 +227,7 @@ def _widen(unengaged: tuple[Stage, ...]) -> Recommendation:
 
 def _widen_engagement(f: Findings) -> Iterator[Recommendation]:
     engaged, unengaged = f.participation.engaged_stages, f.participation.unengaged_stages
-    if f.participation.design_stage_engaged is False:
+    if unengaged and f.participation.design_stage_engaged is False:
         # engage_design_stage already asks for the design stage, with its own reason.
         unengaged = tuple(s for s in unengaged if s is not Stage.DESIGN)
     if engaged and unengaged:
