@@ -27,7 +27,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy --strict src
 
 unit: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(or $(JOBS),auto)  # JOBS=1 for one process
 
 docs: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
