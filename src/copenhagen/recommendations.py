@@ -154,34 +154,38 @@ _rec: Callable[[str, str, str], Recommendation] = lru_cache(maxsize=16_384)(Reco
 # --- the rules' producers, in the order of RECOMMENDATION_RULES -----------------------------
 
 
-def _decide_scope(f: Findings) -> Iterator[Recommendation]:
-    if f.scope.missing:
-        yield _rec(
-            "decide_scope",
-            f"Record {_keys(f.scope.missing)} in the initiative's document, so that it can be "
-            "decided whether the initiative produces citizen data.",
-            "Box 2",
-        )
+def _ask_for_missing(
+    rule_id: str, decision: str, template: str, citation: str
+) -> Callable[[Findings], Iterator[Recommendation]]:
+    """A producer asking for the unknown facts that would settle one of the three decisions."""
+
+    def produce(f: Findings) -> Iterator[Recommendation]:
+        missing = getattr(f, decision).missing
+        if missing:
+            yield _rec(rule_id, template.format(keys=_keys(missing)), citation)
+
+    return produce
 
 
-def _decide_modality(f: Findings) -> Iterator[Recommendation]:
-    if f.modality.missing:
-        yield _rec(
-            "decide_modality",
-            f"Record {_keys(f.modality.missing)}, so that the collaboration modality can be "
-            "decided.",
-            "para 15",
-        )
-
-
-def _decide_nso_category(f: Findings) -> Iterator[Recommendation]:
-    if f.nso_category.missing:
-        yield _rec(
-            "decide_nso_category",
-            f"Record {_keys(f.nso_category.missing)}, so that the data's relation to official "
-            "statistics can be decided.",
-            "para 32",
-        )
+_decide_scope = _ask_for_missing(
+    "decide_scope",
+    "scope",
+    "Record {keys} in the initiative's document, so that it can be decided whether the "
+    "initiative produces citizen data.",
+    "Box 2",
+)
+_decide_modality = _ask_for_missing(
+    "decide_modality",
+    "modality",
+    "Record {keys}, so that the collaboration modality can be decided.",
+    "para 15",
+)
+_decide_nso_category = _ask_for_missing(
+    "decide_nso_category",
+    "nso_category",
+    "Record {keys}, so that the data's relation to official statistics can be decided.",
+    "para 32",
+)
 
 
 def _bring_into_scope(f: Findings) -> Iterator[Recommendation]:

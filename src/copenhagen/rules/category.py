@@ -95,7 +95,8 @@ NSO_CATEGORY_RULES = RuleSet(
     citations=("para 32", "para 33"),
 )
 
-# The compiled trie, walked inline: one attribute read and one look-up per fact needed.
+# The compiled trie, walked inline: one attribute read and one look-up per fact needed. The
+# walk is repeated in each classifier on purpose: a shared helper costs a call per initiative.
 _COMPILED = NSO_CATEGORY_RULES.compiled
 _decide = _COMPILED.decide
 

@@ -118,7 +118,8 @@ MODALITY_RULES = RuleSet(
     citations=("para 15", "para 16", "Table 1"),
 )
 
-# The compiled trie, walked inline: one attribute read and one look-up per fact needed.
+# The compiled trie, walked inline: one attribute read and one look-up per fact needed. The
+# walk is repeated in each classifier on purpose: a shared helper costs a call per initiative.
 _COMPILED = MODALITY_RULES.compiled
 _decide = _COMPILED.decide
 
