@@ -218,9 +218,9 @@ def test_row_writer_equals_dumps_of_to_dict(batch: list[Any], position: int) -> 
 
 
 def test_row_writer_caches_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    import copenhagen.batch as batch
+    import copenhagen._rows as rows
 
-    monkeypatch.setattr(batch, "_CACHE_LIMIT", 8)
+    monkeypatch.setattr(rows, "_CACHE_LIMIT", 8)
     writer = RowWriter()
     for initiative in batch_initiatives(300):
         assessment = assess(initiative)

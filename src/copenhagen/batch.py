@@ -17,21 +17,23 @@ and gives the same bytes (checked at run time on the first row, and property-tes
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import gc
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from json.encoder import encode_basestring_ascii
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 import attrs
 
+from copenhagen._rows import RawRows, RowWriter, dumps_row
 from copenhagen.model import Initiative
 
 if TYPE_CHECKING:
     from copenhagen.assessment import Assessment
-    from copenhagen.reports.summary import BatchSummary, TallyKey
+    from copenhagen.reports.summary import BatchSummary
 
 __all__ = [
     "CSV_COLUMNS",
@@ -51,6 +53,9 @@ __all__ = [
 #: `copenhagen.assessment.cache_bounds`): peak memory stays near 80 MB on a million records.
 BATCH_CACHE_PATTERNS = 1 << 14
 BATCH_CACHE_PARTS = 1 << 12
+#: Bound of the caches of the JSON Lines fast path (`copenhagen._rows.RawRows`; its caches of
+#: long texts hold a quarter as many).
+BATCH_RAW_BOUND = 1 << 15
 
 Errors = tuple[tuple[str, str], ...]
 
@@ -372,15 +377,6 @@ def _records_from_stream(stream: TextIO, fmt: InputFormat) -> Iterator[Record]:
 # --------------------------------------------------------------------------- output rows
 
 
-def dumps_row(row: Mapping[str, Any]) -> str:
-    """One JSON Lines row, serialised the way the library always does: sorted keys, one line.
-
-    ``dumps_row({"position": 1, **a.to_dict()})`` is ``json.dumps(..., sort_keys=True)``, so a
-    reader can check a row against ``assess(...).to_dict()`` byte for byte.
-    """
-    return json.dumps(row, sort_keys=True)
-
-
 _DECISIONS = ("scope", "modality", "nso_category")
 _PRINCIPLE_COLUMNS = (
     "independence",
@@ -469,171 +465,69 @@ def flatten_row(row: Mapping[str, Any]) -> list[str]:
 
 # --------------------------------------------------------------------------- the runner
 
-_CACHE_LIMIT = 2048
-
-# What json.dumps does to a str with its default ensure_ascii=True, without the call around it.
-_string: Callable[[str], str] = encode_basestring_ascii
-
-
-class RowWriter:
-    """Writes ``dumps_row({"position": N, **assessment.to_dict()})`` from cached pieces.
-
-    JSON text is compositional: a dict with sorted keys serialises as its keys' serialised
-    values joined in order. Assessments of a registry share their parts (the rule engine shares
-    `Decision` objects; `copenhagen.assess` shares principle assessments, participation profiles
-    and recommendations between initiatives with the same facts), so each part's JSON is made
-    once and reused, and a row costs a join instead of a full ``to_dict()`` and ``json.dumps``.
-    Parts are cached by identity (each entry holds its object, so an id is never reused while
-    cached); every cache is bounded. The first row is checked byte for byte against the
-    general path, and should they ever differ (say the assessment gains a key), the writer
-    turns itself off and every row takes the general path.
-    """
-
-    __slots__ = (
-        "_checked",
-        "_decisions",
-        "_findings",
-        "_ok",
-        "_participation",
-        "_principles",
-        "_provenance",
-        "_recommendations",
-    )
-
-    def __init__(self) -> None:
-        self._decisions: dict[int, tuple[Any, str, str, str | None]] = {}
-        self._principles: dict[int, tuple[Any, str, str, tuple[str, ...]]] = {}
-        self._participation: dict[int, tuple[Any, str]] = {}
-        # Equal recommendations and findings serialise equally, and many equal ones are built
-        # afresh per initiative: these two caches are keyed by value.
-        self._recommendations: dict[Any, str] = {}
-        self._findings: dict[Any, str] = {}
-        self._provenance = ""
-        self._checked = False
-        self._ok = False
-
-    def usable(self, assessment: Assessment) -> bool:
-        """Whether rows may be written from pieces (checked on the first assessment seen)."""
-        if not self._checked:
-            self._checked = True
-            general = assessment.to_dict()
-            self._provenance = json.dumps(general.get("provenance"), sort_keys=True)
-            self._ok = self.row(1, assessment) == dumps_row({"position": 1, **general})
-        return self._ok
-
-    @staticmethod
-    def _bounded(cache: dict[Any, Any]) -> dict[Any, Any]:
-        if len(cache) >= _CACHE_LIMIT:
-            cache.clear()  # start afresh rather than grow: memory stays flat
-        return cache
-
-    def _decision(self, decision: Any, enum: Any) -> tuple[Any, str, str, str | None]:
-        hit = self._decisions.get(id(decision))
-        if hit is not None and hit[0] is decision:
-            return hit
-        from copenhagen.reports.summary import outcome_key
-
-        plain = decision.to_dict()
-        trace = plain["trace"]
-        entry = (
-            decision,
-            json.dumps(plain, sort_keys=True),
-            outcome_key(plain, enum),
-            trace[-1]["rule"] if trace else None,
-        )
-        self._bounded(self._decisions)[id(decision)] = entry
-        return entry
-
-    def _principle(self, assessment: Any) -> tuple[Any, str, str, tuple[str, ...]]:
-        hit = self._principles.get(id(assessment))
-        if hit is not None and hit[0] is assessment:
-            return hit
-        statuses = assessment.principles_dict()
-        findings = self._findings
-        parts = []
-        for principle, finding in sorted(
-            assessment.findings.items(), key=lambda item: item[0].name.lower()
-        ):
-            text = findings.get(finding)
-            if text is None:
-                text = json.dumps(finding.to_dict(), sort_keys=True)
-                self._bounded(findings)[finding] = text
-            parts.append(f"{json.dumps(principle.name.lower())}: {text}")
-        entry = (
-            assessment,
-            json.dumps(statuses, sort_keys=True),
-            "{" + ", ".join(parts) + "}",
-            tuple(statuses.values()),
-        )
-        self._bounded(self._principles)[id(assessment)] = entry
-        return entry
-
-    def _plain(self, cache: dict[int, tuple[Any, str]], part: Any) -> str:
-        hit = cache.get(id(part))
-        if hit is not None and hit[0] is part:
-            return hit[1]
-        text = json.dumps(part.to_dict(), sort_keys=True)
-        self._bounded(cache)[id(part)] = (part, text)
-        return text
-
-    def _recommendation(self, recommendation: Any) -> str:
-        text = self._recommendations.get(recommendation)
-        if text is None:
-            text = json.dumps(recommendation.to_dict(), sort_keys=True)
-            self._bounded(self._recommendations)[recommendation] = text
-        return text
-
-    def row(self, position: int, a: Assessment) -> str:
-        """The row's JSON text (without a newline); call `usable` first to know it is right."""
-        if not self._checked:
-            self.usable(a)
-        from copenhagen.framework.modalities import Modality
-        from copenhagen.framework.official import NSOCategory
-
-        pieces = self._principle(a.principles)
-        return "".join(
-            (
-                '{"modality": ',
-                self._decision(a.modality, Modality)[1],
-                ', "name": ',
-                _string(a.initiative.name),
-                ', "nso_category": ',
-                self._decision(a.nso_category, NSOCategory)[1],
-                ', "participation": ',
-                self._plain(self._participation, a.participation),
-                ', "position": ',
-                str(position),
-                ', "principle_findings": ',
-                pieces[2],
-                ', "principles": ',
-                pieces[1],
-                ', "provenance": ',
-                self._provenance,
-                ', "recommendations": [',
-                ", ".join([self._recommendation(r) for r in a.recommendations]),
-                '], "scope": ',
-                self._decision(a.scope, None)[1],
-                ', "warnings": [',
-                ", ".join(map(_string, a.warnings)),
-                "]",
-                "}",
-            )
-        )
-
-    def tally(self, a: Assessment) -> TallyKey:
-        """What the assessment adds to the summary (as `copenhagen.reports.summary.tally_key`)."""
-        from copenhagen.framework.modalities import Modality
-        from copenhagen.framework.official import NSOCategory
-
-        scope = self._decision(a.scope, None)
-        modality = self._decision(a.modality, Modality)
-        category = self._decision(a.nso_category, NSOCategory)
-        rules = tuple(d[3] for d in (scope, modality, category) if d[3] is not None)
-        return scope[2], modality[2], category[2], self._principle(a.principles)[3], rules
-
-
 ErrorHandler = Callable[[int, "str | None", Errors], None]
 ProgressHandler = Callable[[int], None]
+
+#: How many rows `run_batch` gathers before writing them at once: one large write costs far
+#: less than many small ones, whatever buffer the output stream has.
+_ROWS_PER_WRITE = 64
+
+
+class _Rows:
+    """Gathers output rows and writes them in batches of `_ROWS_PER_WRITE`."""
+
+    __slots__ = ("_out", "pending")
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+        self.pending: list[str] = []
+
+    def flush(self) -> None:
+        if self.pending:
+            self._out.write("".join(self.pending))
+            self.pending.clear()
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run the youngest garbage collection ten times less often within the block.
+
+    Rows are made of strings and tuples that reference counting frees at once; what the
+    collector finds in a batch is the bounded caches, walked on every full collection (about a
+    fifth of the run time without this; docs/performance/batch.md).
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], 10_000), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _reads_json_lines(source: str | os.PathLike[str] | TextIO, fmt: InputFormat) -> bool:
+    if isinstance(source, str | os.PathLike):
+        try:
+            return input_format(source, fmt) == "jsonl"
+        except ValueError:
+            return False  # read_records says why
+    return fmt in ("auto", "jsonl")
+
+
+def _json_lines(
+    source: str | os.PathLike[str] | TextIO,
+) -> contextlib.AbstractContextManager[TextIO]:
+    if isinstance(source, str | os.PathLike):
+        # As read_records opens it: a line that is not UTF-8 becomes one bad record.
+        return open(source, encoding="utf-8", errors="surrogateescape")
+    return contextlib.nullcontext(source)
+
+
+def _is_utf8(line: str) -> bool:
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def run_batch(
@@ -659,7 +553,8 @@ def run_batch(
         on_progress: Called with the number of records done, every ``progress_every`` records
             and once at the end.
         progress_every: How often to call ``on_progress``.
-        fast: Write JSON Lines rows with `RowWriter` (the bytes are the same either way).
+        fast: Write JSON Lines rows from cached pieces (`copenhagen._rows`); the bytes are the
+            same either way.
 
     Returns:
         The summary of the run.
@@ -672,41 +567,82 @@ def run_batch(
     writer = csv.writer(out, lineterminator="\n") if output == "csv" else None
     if writer is not None:
         writer.writerow(CSV_COLUMNS)
-    write = out.write
+    gathered = _Rows(out)
+    pending = gathered.pending
     every = max(1, progress_every)
     done = 0
-    # A registry's patterns seldom repeat: narrow bounds keep memory flat whatever its size
-    # (docs/performance/batch.md measures the trade).
-    with cache_bounds(patterns=BATCH_CACHE_PATTERNS, parts=BATCH_CACHE_PARTS):
-        for record in read_records(source, input_fmt):
-            if record.initiative is None:
-                row: dict[str, Any] = {
-                    "position": record.position,
-                    "errors": [list(e) for e in record.errors],
-                }
-                if writer is not None:
-                    writer.writerow(flatten_row(row))
-                else:
-                    write(dumps_row(row) + "\n")
-                counter.add_invalid()
-                if on_error is not None:
-                    on_error(record.position, record.source, record.errors)
+
+    def take(record: Record) -> None:
+        """The general path for one record."""
+        if record.initiative is None:
+            row: dict[str, Any] = {
+                "position": record.position,
+                "errors": [list(e) for e in record.errors],
+            }
+            if writer is not None:
+                writer.writerow(flatten_row(row))
             else:
-                assessment = assess(record.initiative)
-                if rows is not None and rows.usable(assessment):
-                    write(rows.row(record.position, assessment) + "\n")
-                    counter.add_key(rows.tally(assessment))
-                else:
-                    result = assessment.to_dict()
-                    row = {"position": record.position, **result}
-                    if writer is not None:
-                        writer.writerow(flatten_row(row))
+                pending.append(dumps_row(row) + "\n")
+            counter.add_invalid()
+            if on_error is not None:
+                on_error(record.position, record.source, record.errors)
+            return
+        assessment = assess(record.initiative)
+        if rows is not None and rows.usable(assessment):
+            pending.append(rows.row(record.position, assessment) + "\n")
+            counter.add_key(rows.tally(assessment))
+            return
+        result = assessment.to_dict()
+        row = {"position": record.position, **result}
+        if writer is not None:
+            writer.writerow(flatten_row(row))
+        else:
+            pending.append(dumps_row(row) + "\n")
+        counter.add(result)
+
+    # A registry's patterns seldom repeat: narrow bounds keep memory flat whatever its size
+    # (docs/performance/batch.md measures the trade). The caches hold many long-lived objects
+    # that the cyclic garbage collector would otherwise walk again and again.
+    with (
+        cache_bounds(patterns=BATCH_CACHE_PATTERNS, parts=BATCH_CACHE_PARTS),
+        _fewer_collections(),
+    ):
+        if rows is not None and _reads_json_lines(source, input_fmt):
+            # JSON Lines in and out: plainly valid records take `RawRows`, the rest `take`.
+            made_from = RawRows(BATCH_RAW_BOUND).row
+            add_key = counter.add_key
+            loads = json.loads
+            with _json_lines(source) as stream:
+                for number, line in enumerate(stream, 1):
+                    if line.isspace():
+                        continue  # blank lines are no records
+                    made = None
+                    if line.isascii() or _is_utf8(line):
+                        try:
+                            document = loads(line)
+                        except (ValueError, RecursionError):
+                            document = None
+                        if document.__class__ is dict:
+                            made = made_from(document, number)
+                    if made is None:
+                        take(_jsonl_record(line, number, None))
                     else:
-                        write(dumps_row(row) + "\n")
-                    counter.add(result)
-            done += 1
-            if on_progress is not None and done % every == 0:
-                on_progress(done)
+                        pending.append(made[0])
+                        add_key(made[1])
+                    done += 1
+                    if len(pending) >= _ROWS_PER_WRITE:
+                        gathered.flush()
+                    if on_progress is not None and done % every == 0:
+                        on_progress(done)
+        else:
+            for record in read_records(source, input_fmt):
+                take(record)
+                done += 1
+                if len(pending) >= _ROWS_PER_WRITE:
+                    gathered.flush()
+                if on_progress is not None and done % every == 0:
+                    on_progress(done)
+    gathered.flush()
     if on_progress is not None:
         on_progress(done)
     return counter.summary()

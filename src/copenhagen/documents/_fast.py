@@ -8,6 +8,7 @@ paths agree.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from copenhagen._frozen import FrozenMap
@@ -28,7 +29,7 @@ from copenhagen.framework import (
 )
 from copenhagen.model import DOCUMENT_KEYS, Initiative, Status
 
-__all__ = ["fast_structure"]
+__all__ = ["fast_structure", "unread_facts_are_plain"]
 
 _KEYS = frozenset(DOCUMENT_KEYS)
 _EMPTY_SET: frozenset[Any] = frozenset()
@@ -129,6 +130,40 @@ def _flag(value: Any) -> bool:
     return value is None or type(value) is bool
 
 
+def _plain_text(description: Any, country: Any, extra: Any) -> bool:
+    """Whether the free-text facts are plainly valid (each may be absent)."""
+    if description is not None and type(description) is not str:
+        return False
+    if country is not None and not (
+        type(country) is str
+        and len(country) == 2
+        and country.isascii()
+        and country.isalpha()
+        and country.isupper()
+    ):
+        return False
+    return extra is None or (
+        type(extra) is dict
+        and (not extra or nesting_depth(extra, EXTRA_MAX_DEPTH) <= EXTRA_MAX_DEPTH)
+    )
+
+
+def unread_facts_are_plain(get: Callable[[str], Any]) -> bool:
+    """Whether the facts no assessment reads are plainly valid, as `fast_structure` checks them.
+
+    They are ``funders``, ``objectives``, ``description``, ``country`` and ``extra``; ``get``
+    is the document's ``get``. `copenhagen._rows.RawRows` checks these itself and leaves the
+    others to its caches.
+    """
+    value = get("funders")
+    if value is not None and _members(value, _ACTORS) is None:
+        return False
+    value = get("objectives")
+    if value is not None and _members(value, _OBJECTIVES) is None:
+        return False
+    return _plain_text(get("description"), get("country"), get("extra"))
+
+
 def fast_structure(document: Any) -> Initiative | None:
     """The `Initiative` of a plainly valid ``document``, or ``None`` to use the full path."""
     if type(document) is not dict or not _KEYS.issuperset(document):
@@ -170,24 +205,12 @@ def fast_structure(document: Any) -> Initiative | None:
         return None
 
     description = get("description")
-    if description is not None and type(description) is not str:
-        return None
     country = get("country")
-    if country is not None and not (
-        type(country) is str
-        and len(country) == 2
-        and country.isascii()
-        and country.isalpha()
-        and country.isupper()
-    ):
-        return None
     extra = get("extra")
+    if not _plain_text(description, country, extra):
+        return None
     if extra is None:
         extra = _EMPTY_MAP
-    elif type(extra) is not dict or (
-        extra and nesting_depth(extra, EXTRA_MAX_DEPTH) > EXTRA_MAX_DEPTH
-    ):
-        return None
 
     return Initiative(
         name,

@@ -1,0 +1,714 @@
+"""JSON Lines rows of a batch, written from cached pieces instead of ``json.dumps`` each time.
+
+Two writers give ``dumps_row({"position": N, **assess(x).to_dict()})`` byte for byte, faster:
+
+- `RowWriter` joins the JSON of an `Assessment`'s shared parts (decisions, principle
+  assessment, participation profile, recommendations), each serialised once;
+- `RawRows` goes further for JSON Lines input: it keys each part of a row on the *raw* values
+  (as `json.loads` gives them) of exactly the facts that part reads, so a record whose parts
+  have all been seen before is written without building an `Initiative` or an `Assessment`.
+  Records of a registry repeat the facts of each part far more often than whole patterns
+  (docs/performance/batch.md measures it).
+
+Both check their first row against the general path and turn themselves off should it ever
+differ; the tests check them against it on generated registries. Every cache is bounded.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+from collections.abc import Callable, Mapping
+from json.encoder import encode_basestring_ascii
+from typing import TYPE_CHECKING, Any
+
+from copenhagen.documents._fast import fast_structure, unread_facts_are_plain
+from copenhagen.model import DOCUMENT_KEYS
+
+if TYPE_CHECKING:
+    from copenhagen.assessment import Assessment
+    from copenhagen.model import Initiative
+    from copenhagen.reports.summary import TallyKey
+
+__all__ = ["RawRows", "RowWriter", "dumps_row"]
+
+
+def dumps_row(row: Mapping[str, Any]) -> str:
+    """One JSON Lines row, serialised the way the library always does: sorted keys, one line.
+
+    ``dumps_row({"position": 1, **a.to_dict()})`` is ``json.dumps(..., sort_keys=True)``, so a
+    reader can check a row against ``assess(...).to_dict()`` byte for byte.
+    """
+    return json.dumps(row, sort_keys=True)
+
+
+_CACHE_LIMIT = 2048
+
+# What json.dumps does to a str with its default ensure_ascii=True, without the call around it.
+_string: Callable[[str], str] = encode_basestring_ascii
+
+
+class RowWriter:
+    """Writes ``dumps_row({"position": N, **assessment.to_dict()})`` from cached pieces.
+
+    JSON text is compositional: a dict with sorted keys serialises as its keys' serialised
+    values joined in order. Assessments of a registry share their parts (the rule engine shares
+    `Decision` objects; `copenhagen.assess` shares principle assessments, participation profiles
+    and recommendations between initiatives with the same facts), so each part's JSON is made
+    once and reused, and a row costs a join instead of a full ``to_dict()`` and ``json.dumps``.
+    Parts are cached by identity (each entry holds its object, so an id is never reused while
+    cached); every cache is bounded. The first row is checked byte for byte against the
+    general path, and should they ever differ (say the assessment gains a key), the writer
+    turns itself off and every row takes the general path.
+    """
+
+    __slots__ = (
+        "_checked",
+        "_decisions",
+        "_findings",
+        "_ok",
+        "_participation",
+        "_principles",
+        "_provenance",
+        "_recommendations",
+        "_statuses",
+        "limit",
+    )
+
+    def __init__(self, limit: int | None = None) -> None:
+        #: How many entries each cache holds before it starts afresh.
+        self.limit = _CACHE_LIMIT if limit is None else limit
+        self._decisions: dict[int, tuple[Any, str, str, str | None]] = {}
+        self._principles: dict[int, tuple[Any, str, str, tuple[str, ...]]] = {}
+        self._participation: dict[int, tuple[Any, str]] = {}
+        # Equal recommendations and findings serialise equally, and many equal ones are built
+        # afresh per initiative: these two caches are keyed by value.
+        self._recommendations: dict[Any, str] = {}
+        self._findings: dict[Any, str] = {}
+        self._statuses: dict[tuple[str, ...], str] = {}
+        self._provenance = ""
+        self._checked = False
+        self._ok = False
+
+    def usable(self, assessment: Assessment) -> bool:
+        """Whether rows may be written from pieces (checked on the first assessment seen)."""
+        if not self._checked:
+            self._checked = True
+            general = assessment.to_dict()
+            self._provenance = json.dumps(general.get("provenance"), sort_keys=True)
+            self._ok = self.row(1, assessment) == dumps_row({"position": 1, **general})
+        return self._ok
+
+    def _bounded(self, cache: dict[Any, Any]) -> dict[Any, Any]:
+        if len(cache) >= self.limit:
+            cache.clear()  # start afresh rather than grow: memory stays flat
+        return cache
+
+    def _decision(self, decision: Any, enum: Any) -> tuple[Any, str, str, str | None]:
+        hit = self._decisions.get(id(decision))
+        if hit is not None and hit[0] is decision:
+            return hit
+        from copenhagen.reports.summary import outcome_key
+
+        plain = decision.to_dict()
+        trace = plain["trace"]
+        entry = (
+            decision,
+            json.dumps(plain, sort_keys=True),
+            outcome_key(plain, enum),
+            trace[-1]["rule"] if trace else None,
+        )
+        self._bounded(self._decisions)[id(decision)] = entry
+        return entry
+
+    def _principle(self, assessment: Any) -> tuple[Any, str, str, tuple[str, ...]]:
+        hit = self._principles.get(id(assessment))
+        if hit is not None and hit[0] is assessment:
+            return hit
+        statuses, parts, tally = self._principle_parts(assessment)
+        entry = (assessment, statuses, "{" + ", ".join(parts) + "}", tally)
+        self._bounded(self._principles)[id(assessment)] = entry
+        return entry
+
+    def _principle_parts(self, assessment: Any) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        """The statuses' JSON, each finding's (``"name": {...}``, in key order), the statuses.
+
+        Equal values share one string, whichever assessment they come from.
+        """
+        statuses = assessment.principles_dict()
+        tally = tuple(statuses.values())
+        text = self._statuses.get(tally)
+        if text is None:
+            text = self._bounded(self._statuses)[tally] = json.dumps(statuses, sort_keys=True)
+        findings = self._findings
+        parts = []
+        for principle, finding in sorted(
+            assessment.findings.items(), key=lambda item: item[0].name.lower()
+        ):
+            part = findings.get((principle, finding))
+            if part is None:
+                part = f"{json.dumps(principle.name.lower())}: "
+                part += json.dumps(finding.to_dict(), sort_keys=True)
+                self._bounded(findings)[(principle, finding)] = part
+            parts.append(part)
+        return text, tuple(parts), tally
+
+    def _plain(self, cache: dict[int, tuple[Any, str]], part: Any) -> str:
+        hit = cache.get(id(part))
+        if hit is not None and hit[0] is part:
+            return hit[1]
+        text = json.dumps(part.to_dict(), sort_keys=True)
+        self._bounded(cache)[id(part)] = (part, text)
+        return text
+
+    def _recommendation(self, recommendation: Any) -> str:
+        text = self._recommendations.get(recommendation)
+        if text is None:
+            text = json.dumps(recommendation.to_dict(), sort_keys=True)
+            self._bounded(self._recommendations)[recommendation] = text
+        return text
+
+    def row(self, position: int, a: Assessment) -> str:
+        """The row's JSON text (without a newline); call `usable` first to know it is right."""
+        if not self._checked:
+            self.usable(a)
+        from copenhagen.framework.modalities import Modality
+        from copenhagen.framework.official import NSOCategory
+
+        pieces = self._principle(a.principles)
+        return "".join(
+            (
+                '{"modality": ',
+                self._decision(a.modality, Modality)[1],
+                ', "name": ',
+                _string(a.initiative.name),
+                ', "nso_category": ',
+                self._decision(a.nso_category, NSOCategory)[1],
+                ', "participation": ',
+                self._plain(self._participation, a.participation),
+                ', "position": ',
+                str(position),
+                ', "principle_findings": ',
+                pieces[2],
+                ', "principles": ',
+                pieces[1],
+                ', "provenance": ',
+                self._provenance,
+                ', "recommendations": [',
+                ", ".join([self._recommendation(r) for r in a.recommendations]),
+                '], "scope": ',
+                self._decision(a.scope, None)[1],
+                ', "warnings": [',
+                ", ".join(map(_string, a.warnings)),
+                "]",
+                "}",
+            )
+        )
+
+    def tally(self, a: Assessment) -> TallyKey:
+        """What the assessment adds to the summary (as `copenhagen.reports.summary.tally_key`)."""
+        from copenhagen.framework.modalities import Modality
+        from copenhagen.framework.official import NSOCategory
+
+        scope = self._decision(a.scope, None)
+        modality = self._decision(a.modality, Modality)
+        category = self._decision(a.nso_category, NSOCategory)
+        rules = tuple(d[3] for d in (scope, modality, category) if d[3] is not None)
+        return scope[2], modality[2], category[2], self._principle(a.principles)[3], rules
+
+
+# --------------------------------------------------------------------------- raw rows
+
+_KEYS = frozenset(DOCUMENT_KEYS)
+
+
+# The recommendations' decision rules, cut into runs of consecutive rules by what they read
+# (their `reads`): a run that reads only the decisions and two facts is made once per set of
+# decisions, one that reads only the participation profile once per profile, and a run that
+# reads both is cached on exactly the values it reads. Each run is made with every other part
+# of its findings left out, so a rule that reads more than it declares fails loudly rather
+# than being cached wrongly.
+_OF_DECISIONS = {
+    "scope": 0,
+    "modality": 1,
+    "nso_category": 2,
+    "initiative.meaningful_engagement": 3,
+    "initiative.quality_assured": 4,
+}
+DECISIONS, PARTICIPATION, BOTH = "decisions", "participation", "both"
+
+
+def _of_participation(read: str) -> bool:
+    return read == "participation" or read.startswith("participation.")
+
+
+def _owner(reads: tuple[str, ...]) -> str:
+    if all(read in _OF_DECISIONS for read in reads):
+        return DECISIONS
+    if all(_of_participation(read) for read in reads):
+        return PARTICIPATION
+    if all(read in _OF_DECISIONS or _of_participation(read) for read in reads):
+        return BOTH
+    raise ValueError(f"a decision rule reads what no part of a row holds: {reads}")
+
+
+# (owner, rules, for a run of both: the positions in _Decisions.meaning it reads)
+_Run = tuple[str, tuple[Any, ...], tuple[int, ...]]
+
+
+@functools.cache
+def decision_runs() -> tuple[_Run, ...]:
+    """The recommendations' decision rules in runs, each with the part of a row it reads."""
+    from copenhagen.recommendations import DECISION_RULES
+
+    runs: list[_Run] = []
+    for rule in DECISION_RULES:
+        owner = _owner(rule.reads)
+        if runs and runs[-1][0] == owner != BOTH:
+            runs[-1] = (owner, (*runs[-1][1], rule), ())
+        else:
+            meaning = tuple(_OF_DECISIONS[r] for r in rule.reads if r in _OF_DECISIONS)
+            runs.append((owner, (rule,), meaning if owner == BOTH else ()))
+    return tuple(runs)
+
+
+class _TwoFacts:
+    """The only facts of an initiative that the decision runs may read."""
+
+    __slots__ = ("meaningful_engagement", "quality_assured")
+
+    def __init__(self, meaningful: bool | None, assured: bool | None) -> None:
+        self.meaningful_engagement = meaningful
+        self.quality_assured = assured
+
+
+def _run_text(rules: tuple[Any, ...], findings: Any, writer: RowWriter) -> str:
+    text = writer._recommendation
+    return ", ".join([text(r) for rule in rules for r in rule.produce(findings)])
+
+
+def _findings(initiative: Any, decisions: Any, participation: Any) -> Any:
+    from copenhagen.recommendations import Findings
+
+    scope, modality, category = (None, None, None) if decisions is None else decisions
+    return Findings(initiative, scope, modality, category, None, participation)  # type: ignore[arg-type]
+
+
+# A decision as row pieces: (decision, its JSON, its summary key, the rule that concluded it).
+_Piece = tuple[Any, str, str, str | None]
+
+
+class _Decisions:
+    """The three decisions of an initiative, as row pieces, with what later parts read of them.
+
+    Shared by every record whose decisions have the same JSON and whose two facts the
+    recommendations read (``meaningful_engagement``, ``quality_assured``) are the same.
+    """
+
+    __slots__ = (
+        "meaning",
+        "modality",
+        "modality_text",
+        "nso_category",
+        "nso_category_text",
+        "profile_key",
+        "runs",
+        "scope",
+        "scope_text",
+        "serial",
+        "tally",
+        "warnings",
+    )
+
+    def __init__(
+        self,
+        scope: _Piece,
+        modality: _Piece,
+        category: _Piece,
+        meaning: _Key,
+        writer: RowWriter,
+        serial: int,
+    ) -> None:
+        self.serial = serial
+        from copenhagen.assessment import _unique
+        from copenhagen.framework.modalities import Modality
+
+        self.scope, self.scope_text = scope[0], scope[1]
+        self.modality, self.modality_text = modality[0], modality[1]
+        self.nso_category, self.nso_category_text = category[0], category[1]
+        # meaning: the three JSON texts, meaningful_engagement, quality_assured, and whether a
+        # citizen-side actor initiated: all that the recommendations' decision rules read
+        # besides the participation profile.
+        self.meaning = meaning
+        outcome = self.modality.outcome
+        # What the participation profile reads besides the stages and the ratings.
+        self.profile_key = (outcome if isinstance(outcome, Modality) else None, meaning[-1])
+        rules = tuple(d[3] for d in (scope, modality, category) if d[3] is not None)
+        self.tally = (scope[2], modality[2], category[2], rules)
+        self.warnings = _unique(
+            (self.scope.warnings, self.modality.warnings, self.nso_category.warnings)
+        )
+        findings = _findings(
+            _TwoFacts(meaning[3], meaning[4]),
+            (self.scope, self.modality, self.nso_category),
+            None,
+        )
+        #: The JSON of the runs this part owns, by their index in `decision_runs`.
+        self.runs = {
+            index: _run_text(rules, findings, writer)
+            for index, (owner, rules, _) in enumerate(decision_runs())
+            if owner == DECISIONS
+        }
+
+
+class _Participation:
+    """The participation profile of one pattern of its facts, as a row piece."""
+
+    __slots__ = ("profile", "runs", "serial", "slot", "text")
+
+    def __init__(
+        self, initiative: Initiative, decisions: _Decisions, writer: RowWriter, serial: int
+    ) -> None:
+        from copenhagen.framework.stages import Stage
+
+        self.serial = serial
+        from copenhagen.participation import participation_profile
+
+        self.profile = participation_profile(initiative, decisions.profile_key[0])
+        self.text = writer._plain(writer._participation, self.profile)
+        engaged = self.profile.engaged_stages
+        # Which answer to "do citizens collect data?" the principle rules get (as in assess).
+        self.slot = 1 if engaged is None else 2 if Stage.COLLECTION in engaged else 3
+        findings = _findings(None, None, self.profile)
+        #: The JSON of the runs this part owns, by their index in `decision_runs`.
+        self.runs = {
+            index: _run_text(rules, findings, writer)
+            for index, (owner, rules, _) in enumerate(decision_runs())
+            if owner == PARTICIPATION
+        }
+
+
+class _Principles:
+    """The principle assessment of one pattern of declarations and practices, as row pieces."""
+
+    __slots__ = ("assessment", "findings", "recommendations", "statuses", "tally", "warnings")
+
+    def __init__(self, initiative: Initiative, writer: RowWriter) -> None:
+        from copenhagen.principles import assess_principles
+
+        self.assessment = assess_principles(initiative)
+        # The findings as one string per principle: equal findings of different patterns share
+        # their strings, so a cached pattern costs little memory.
+        self.statuses, self.findings, self.tally = writer._principle_parts(self.assessment)
+        self.warnings: tuple[str, ...] = self.assessment.warnings
+        # The principle rules' recommendations (JSON), per answer to "do citizens collect data?".
+        self.recommendations: list[str | None] = [None, None, None, None]
+
+
+_Key = tuple[Any, ...]
+
+
+class RawRows:
+    """Writes rows of JSON Lines records from their parsed documents, part by cached part.
+
+    `row` returns ``None`` for any document that is not plainly valid (the loader's fast path,
+    `copenhagen.documents._fast.fast_structure`, decides), and then the caller takes the general
+    path, which reports every problem. For the others, each part of the row is looked up by the
+    raw values of the facts it reads:
+
+    - the three decisions by ``initiated_by``, ``partners``, ``engaged_stages`` and the three
+      flags;
+    - the participation profile by the modality, whether a citizen-side actor initiated, the
+      stages and the ratings;
+    - the principle assessment by ``principles`` and ``practices``;
+    - the recommendations by the parts they read.
+
+    A raw value is a valid one only if the loader has accepted it before (only accepted values
+    enter the caches), with one care: ``1 == True`` in Python, so flags and practice answers
+    must be ``bool`` itself. The facts no part reads (``funders``, ``objectives``,
+    ``description``, ``country``, ``extra``) are checked as the loader checks them.
+    """
+
+    __slots__ = (
+        "_category",
+        "_checked",
+        "_decisions",
+        "_modality",
+        "_ok",
+        "_pairs",
+        "_participation",
+        "_principles",
+        "_provenance",
+        "_recommendations",
+        "_scope",
+        "_serials",
+        "_warnings",
+        "_writer",
+        "bound",
+    )
+
+    def __init__(self, bound: int = 1 << 15) -> None:
+        # The parts holding long texts (participation profiles, principle findings) are kept
+        # for a quarter as many patterns as the others: they hold most of the memory.
+        self._writer = RowWriter(max(1, bound // 4))
+        # Each rule set's decision, by the raw values of the facts it reads.
+        self._scope: dict[_Key, tuple[_Piece, bool]] = {}
+        self._modality: dict[_Key, _Piece] = {}
+        self._category: dict[_Key, _Piece] = {}
+        self._decisions: dict[_Key, _Decisions] = {}
+        self._participation: dict[_Key, _Participation] = {}
+        self._principles: dict[_Key, _Principles] = {}
+        self._recommendations: dict[_Key, str] = {}
+        self._pairs: dict[_Key, str] = {}
+        self._serials = itertools.count()
+        self._warnings: dict[_Key, str] = {}
+        self._checked = False
+        self._ok = True
+        from copenhagen.assessment import _provenance
+
+        self._provenance = json.dumps(_provenance(), sort_keys=True)
+        #: How many patterns each part's cache holds (the oldest go first).
+        self.bound = bound
+
+    def _store(self, cache: dict[_Key, Any], key: _Key, value: Any, heavy: bool = False) -> Any:
+        if len(cache) >= (max(1, self.bound // 4) if heavy else self.bound):
+            del cache[next(iter(cache))]
+        cache[key] = value
+        return value
+
+    def _scope_piece(self, initiative: Initiative) -> tuple[_Piece, bool]:
+        from copenhagen.framework.actors import CITIZEN_SIDE
+        from copenhagen.rules import assess_scope
+
+        citizen = not initiative.initiated_by.isdisjoint(CITIZEN_SIDE)
+        return self._writer._decision(assess_scope(initiative), None), citizen
+
+    def _modality_piece(self, initiative: Initiative) -> _Piece:
+        from copenhagen.framework.modalities import Modality
+        from copenhagen.rules import classify_modality
+
+        return self._writer._decision(classify_modality(initiative), Modality)
+
+    def _category_piece(self, initiative: Initiative) -> _Piece:
+        from copenhagen.framework.official import NSOCategory
+        from copenhagen.rules import classify_nso_category
+
+        return self._writer._decision(classify_nso_category(initiative), NSOCategory)
+
+    def row(self, document: dict[str, Any], position: int) -> tuple[str, TallyKey] | None:
+        """The row (with its newline) and its summary key, or ``None`` for the general path."""
+        if not self._ok:
+            return None
+        get = document.get
+        if not _KEYS.issuperset(document):
+            return None
+        name = get("name")
+        if name.__class__ is not str or not name:
+            return None
+        initiated_by = get("initiated_by")
+        partners = get("partners")
+        stages = get("engaged_stages")
+        meaningful = get("meaningful_engagement")
+        integrated = get("integrated_into_official_statistics")
+        assured = get("quality_assured")
+        ratings = get("participation")
+        declared = get("principles")
+        practices = get("practices")
+        if not (
+            initiated_by.__class__ is list
+            and (partners is None or partners.__class__ is list)
+            and (stages is None or stages.__class__ is list)
+            and (meaningful is None or meaningful.__class__ is bool)
+            and (integrated is None or integrated.__class__ is bool)
+            and (assured is None or assured.__class__ is bool)
+            and (ratings is None or ratings.__class__ is dict)
+            and (declared is None or declared.__class__ is dict)
+            and (practices is None or practices.__class__ is dict)
+            and unread_facts_are_plain(get)
+        ):
+            return None
+        if practices:
+            for answer in practices.values():
+                if answer.__class__ is not bool:
+                    return None
+        writer = self._writer
+        initiative: Initiative | None = None
+        try:
+            stages_key = None if stages is None else tuple(stages)
+            raw: _Key = (
+                tuple(initiated_by),
+                None if partners is None else tuple(partners),
+                stages_key,
+                meaningful,
+                integrated,
+                assured,
+            )
+            key = raw
+            scope = self._scope.get(key := (key[0], stages_key, meaningful))
+            if scope is None:
+                if (initiative := fast_structure(document)) is None:
+                    return None
+                scope = self._store(self._scope, key, self._scope_piece(initiative))
+            modality = self._modality.get(key := (*raw[:3], meaningful))
+            if modality is None:
+                if initiative is None and (initiative := fast_structure(document)) is None:
+                    return None
+                modality = self._store(self._modality, key, self._modality_piece(initiative))
+            category = self._category.get(key := (key[0], stages_key, *raw[3:]))
+            if category is None:
+                if initiative is None and (initiative := fast_structure(document)) is None:
+                    return None
+                category = self._store(self._category, key, self._category_piece(initiative))
+            key = (scope[0][1], modality[1], category[1], meaningful, assured, scope[1])
+            decisions = self._decisions.get(key)
+            if decisions is None:
+                decisions = self._store(
+                    self._decisions,
+                    key,
+                    _Decisions(scope[0], modality, category, key, writer, next(self._serials)),
+                )
+            key = (
+                decisions.profile_key,
+                stages_key,
+                None if ratings is None else tuple(ratings.items()),
+            )
+            participation = self._participation.get(key)
+            if participation is None:
+                if initiative is None and (initiative := fast_structure(document)) is None:
+                    return None
+                participation = self._store(
+                    self._participation,
+                    key,
+                    _Participation(initiative, decisions, writer, next(self._serials)),
+                    heavy=True,
+                )
+            key = (
+                None if declared is None else tuple(declared.items()),
+                None if practices is None else tuple(practices.items()),
+            )
+            principles = self._principles.get(key)
+        except TypeError:  # an unhashable raw value: not a plain document
+            return None
+        if principles is None:
+            if initiative is None and (initiative := fast_structure(document)) is None:
+                return None
+            principles = self._store(
+                self._principles, key, _Principles(initiative, writer), heavy=True
+            )
+        # The decision rules' recommendations, per pair of parts (kept with the pair, so an id
+        # is never mistaken for another object's).
+        # Keyed by serial numbers, never reused, so the pair holds neither part alive.
+        first = self._pairs.get(key := (decisions.serial, participation.serial))
+        if first is None:
+            first = self._store(
+                self._pairs, key, self._decision_recommendations(decisions, participation)
+            )
+        second = principles.recommendations[participation.slot]
+        if second is None:
+            if initiative is None and (initiative := fast_structure(document)) is None:
+                return None
+            second = self._principle_recommendations(
+                initiative, decisions, participation, principles
+            )
+        recommendations = first + ", " + second if first and second else first or second
+        warnings = decisions.warnings
+        if principles.warnings:
+            key = (warnings, principles.warnings)
+            said = self._warnings.get(key)
+            if said is None:
+                from copenhagen.assessment import _unique
+
+                said = self._store(self._warnings, key, ", ".join(map(_string, _unique(key))))
+        else:
+            said = ", ".join(map(_string, warnings)) if warnings else ""
+        made = "".join(
+            (
+                '{"modality": ',
+                decisions.modality_text,
+                ', "name": ',
+                _string(name),
+                ', "nso_category": ',
+                decisions.nso_category_text,
+                ', "participation": ',
+                participation.text,
+                ', "position": ',
+                str(position),
+                ', "principle_findings": {',
+                ", ".join(principles.findings),
+                '}, "principles": ',
+                principles.statuses,
+                ', "provenance": ',
+                self._provenance,
+                ', "recommendations": [',
+                recommendations,
+                '], "scope": ',
+                decisions.scope_text,
+                ', "warnings": [',
+                said,
+                "]}\n",
+            )
+        )
+        tally = decisions.tally
+        counted = (tally[0], tally[1], tally[2], principles.tally, tally[3])
+        if not self._checked:
+            self._checked = True
+            self._ok = made == _general_row(document, position) + "\n"
+            if not self._ok:
+                return None
+        return made, counted
+
+    def _decision_recommendations(
+        self, decisions: _Decisions, participation: _Participation
+    ) -> str:
+        texts = []
+        meaning = decisions.meaning
+        for index, (owner, rules, reads) in enumerate(decision_runs()):
+            if owner == DECISIONS:
+                text = decisions.runs[index]
+            elif owner == PARTICIPATION:
+                text = participation.runs[index]
+            else:
+                key = (index, participation.serial, *[meaning[i] for i in reads])
+                found = self._recommendations.get(key)
+                if found is None:
+                    findings = _findings(
+                        _TwoFacts(meaning[3], meaning[4]),
+                        (decisions.scope, decisions.modality, decisions.nso_category),
+                        participation.profile,
+                    )
+                    found = self._store(
+                        self._recommendations, key, _run_text(rules, findings, self._writer)
+                    )
+                text = found
+            if text:
+                texts.append(text)
+        return ", ".join(texts)
+
+    def _principle_recommendations(
+        self,
+        initiative: Initiative,
+        decisions: _Decisions,
+        participation: _Participation,
+        principles: _Principles,
+    ) -> str:
+        from copenhagen.recommendations import PRINCIPLE_RULES, Findings
+
+        findings = Findings(
+            initiative,
+            decisions.scope,
+            decisions.modality,
+            decisions.nso_category,
+            principles.assessment,
+            participation.profile,
+        )
+        text = _run_text(PRINCIPLE_RULES, findings, self._writer)
+        principles.recommendations[participation.slot] = text
+        return text
+
+
+def _general_row(document: dict[str, Any], position: int) -> str:
+    from copenhagen.assessment import assess
+    from copenhagen.documents import load_initiative
+
+    return dumps_row({"position": position, **assess(load_initiative(document)).to_dict()})
