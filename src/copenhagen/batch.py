@@ -55,12 +55,15 @@ BATCH_CACHE_PATTERNS = 1 << 14
 BATCH_CACHE_PARTS = 1 << 12
 #: Bound of the caches of the JSON Lines fast path (`copenhagen._rows.RawRows`; its caches of
 #: long texts hold a quarter as many).
-BATCH_RAW_BOUND = 1 << 15
+BATCH_RAW_BOUND = 1 << 14
 
 Errors = tuple[tuple[str, str], ...]
 
 #: The path given to a problem with a record as a whole (as `copenhagen.documents` writes it).
 WHOLE = "(document)"
+
+#: The formats read record by record, in which a byte that is not UTF-8 spoils one record only.
+RECORD_BY_RECORD = frozenset({"jsonl", "csv"})
 
 #: Suffixes of the documents read from a folder, one initiative per file.
 DOCUMENT_SUFFIXES: tuple[str, ...] = (".json", ".yaml", ".yml", ".toml")
@@ -185,6 +188,24 @@ def csv_cell_list(text: str) -> list[str]:
     return [item.strip() for item in stripped.split(";") if item.strip()]
 
 
+_NOT_UTF8 = "is not UTF-8 text"
+
+
+def _undecodable(text: str) -> str | None:
+    """Where ``text`` (read with ``errors="surrogateescape"``) holds a byte that is not UTF-8.
+
+    Returns ``"byte 0x.. at column N"`` for the first such byte, or ``None`` if there is none.
+    """
+    if text.isascii():
+        return None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        byte = ord(text[error.start]) - 0xDC00  # surrogateescape keeps the byte's value
+        return f"byte 0x{byte:02x} at column {error.start + 1}"
+    return None
+
+
 def _csv_document(row: Mapping[str | None, Any]) -> tuple[dict[str, Any], Errors]:
     document: dict[str, Any] = {}
     problems: list[tuple[str, str]] = []
@@ -192,6 +213,11 @@ def _csv_document(row: Mapping[str | None, Any]) -> tuple[dict[str, Any], Errors
         if column is None:  # more cells than the header has columns
             problems.append((WHOLE, f"the row has {len(cell)} more cell(s) than the header"))
             continue
+        for text, where in ((column, "the header of a column"), (cell, "a cell")):
+            bad = None if text is None else _undecodable(text)
+            if bad is not None:
+                # The whole record is refused: nothing that is not UTF-8 reaches the output.
+                return {}, ((WHOLE, f"{where} {_NOT_UTF8} ({bad})"),)
         if cell is None or not cell.strip():
             continue  # an empty cell is unknown: the key is absent
         key = column.strip()
@@ -310,15 +336,9 @@ def _jsonl_record(line: str, position: int, source: str | None) -> Record:
     from copenhagen.documents import InvalidInitiativeError
     from copenhagen.documents.parsing import parse_json
 
-    if not line.isascii():
-        try:
-            line.encode("utf-8")
-        except UnicodeEncodeError as error:
-            byte = ord(line[error.start]) - 0xDC00  # surrogateescape keeps the byte's value
-            problem = (
-                f"line {position} is not UTF-8 text (byte 0x{byte:02x} at column {error.start + 1})"
-            )
-            return Record(position, None, (("(document)", problem),))
+    bad = _undecodable(line)
+    if bad is not None:
+        return Record(position, None, ((WHOLE, f"line {position} {_NOT_UTF8} ({bad})"),))
     try:
         document = parse_json(line.rstrip("\r\n"), source, first_line=position)
     except InvalidInitiativeError as error:
@@ -353,9 +373,9 @@ def read_records(
     if fmt == "folder":
         yield from _folder_records(Path(source))
         return
-    # JSON Lines keeps going past a line that is not UTF-8 (it becomes one bad record): bytes
-    # that do not decode come through as lone surrogates, which `_jsonl_record` reports.
-    errors = "surrogateescape" if fmt == "jsonl" else "strict"
+    # JSON Lines and CSV keep going past a record that is not UTF-8 (it becomes one bad record):
+    # bytes that do not decode come through as lone surrogates, which `_undecodable` finds.
+    errors = "surrogateescape" if fmt in RECORD_BY_RECORD else "strict"
     newline = "" if fmt == "csv" else None
     with open(source, encoding="utf-8", errors=errors, newline=newline) as stream:
         yield from _records_from_stream(stream, fmt)
@@ -367,7 +387,10 @@ def _records_from_stream(stream: TextIO, fmt: InputFormat) -> Iterator[Record]:
             yield _jsonl_record(line, number, None)
     elif fmt == "csv":
         for number, document, problems in csv_documents(stream):
-            yield _load_document(number, document, problems)
+            if problems and _NOT_UTF8 in problems[0][1]:
+                yield Record(number, None, problems)  # the row cannot be read at all
+            else:
+                yield _load_document(number, document, problems)
     elif fmt in ("json", "yaml"):
         yield from _stream_records(stream, fmt)
     else:
@@ -473,19 +496,119 @@ ProgressHandler = Callable[[int], None]
 _ROWS_PER_WRITE = 64
 
 
-class _Rows:
-    """Gathers output rows and writes them in batches of `_ROWS_PER_WRITE`."""
+class _Runner:
+    """One run of `run_batch`: writes rows in input order, counts them, reports bad records."""
 
-    __slots__ = ("_out", "pending")
+    __slots__ = (
+        "counter",
+        "done",
+        "every",
+        "on_error",
+        "on_progress",
+        "out",
+        "pending",
+        "rows",
+        "writer",
+    )
 
-    def __init__(self, out: TextIO) -> None:
-        self._out = out
+    def __init__(
+        self,
+        out: TextIO,
+        output: OutputFormat,
+        fast: bool,
+        on_error: ErrorHandler | None,
+        on_progress: ProgressHandler | None,
+        every: int,
+    ) -> None:
+        from copenhagen.reports.summary import SummaryCounter
+
+        self.out = out
+        self.counter = SummaryCounter()
+        self.rows = RowWriter() if fast and output == "jsonl" else None
+        self.writer = csv.writer(out, lineterminator="\n") if output == "csv" else None
+        if self.writer is not None:
+            self.writer.writerow(CSV_COLUMNS)
+        # Rows gathered for one write: a large write costs far less than many small ones,
+        # whatever buffer the output stream has.
         self.pending: list[str] = []
+        self.on_error = on_error
+        self.on_progress = on_progress
+        self.every = max(1, every)
+        self.done = 0
 
     def flush(self) -> None:
         if self.pending:
-            self._out.write("".join(self.pending))
+            self.out.write("".join(self.pending))
             self.pending.clear()
+
+    def tick(self) -> None:
+        """One more record done."""
+        self.done += 1
+        if len(self.pending) >= _ROWS_PER_WRITE:
+            self.flush()
+        if self.on_progress is not None and self.done % self.every == 0:
+            self.on_progress(self.done)
+
+    def take(self, record: Record) -> None:
+        """The general path for one record."""
+        from copenhagen.assessment import assess
+
+        if record.initiative is None:
+            row: dict[str, Any] = {
+                "position": record.position,
+                "errors": [list(e) for e in record.errors],
+            }
+            self._write(row)
+            self.counter.add_invalid()
+            if self.on_error is not None:
+                self.on_error(record.position, record.source, record.errors)
+            return
+        assessment = assess(record.initiative)
+        rows = self.rows
+        if rows is not None and rows.usable(assessment):
+            self.pending.append(rows.row(record.position, assessment) + "\n")
+            self.counter.add_key(rows.tally(assessment))
+            return
+        result = assessment.to_dict()
+        self._write({"position": record.position, **result})
+        self.counter.add(result)
+
+    def _write(self, row: dict[str, Any]) -> None:
+        if self.writer is not None:
+            self.writer.writerow(flatten_row(row))
+        else:
+            self.pending.append(dumps_row(row) + "\n")
+
+    def records(self, source: str | os.PathLike[str] | TextIO, fmt: InputFormat) -> None:
+        """Every record by the general path."""
+        for record in read_records(source, fmt):
+            self.take(record)
+            self.tick()
+
+    def json_lines(self, source: str | os.PathLike[str] | TextIO) -> None:
+        """JSON Lines to JSON Lines: plainly valid records by `RawRows`, the rest by `take`."""
+        made_from = RawRows(BATCH_RAW_BOUND).row
+        add_key = self.counter.add_key
+        pending = self.pending
+        loads = json.loads
+        with _json_lines(source) as stream:
+            for number, line in enumerate(stream, 1):
+                if line.isspace():
+                    continue  # blank lines are no records
+                made = None
+                if _undecodable(line) is None:
+                    try:
+                        document = loads(line)
+                    except (ValueError, RecursionError):
+                        document = None
+                    if document.__class__ is dict:
+                        made = made_from(document, number)
+                if made is None:
+                    self.take(_jsonl_record(line, number, None))
+                else:
+                    pending.append(made[0])
+                    add_key(made[1])
+                self.tick()
 
 
 @contextlib.contextmanager
@@ -522,14 +645,6 @@ def _json_lines(
     return contextlib.nullcontext(source)
 
 
-def _is_utf8(line: str) -> bool:
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def run_batch(
     source: str | os.PathLike[str] | TextIO,
     out: TextIO,
@@ -559,47 +674,9 @@ def run_batch(
     Returns:
         The summary of the run.
     """
-    from copenhagen.assessment import assess, cache_bounds
-    from copenhagen.reports.summary import SummaryCounter
+    from copenhagen.assessment import cache_bounds
 
-    counter = SummaryCounter()
-    rows = RowWriter() if fast and output == "jsonl" else None
-    writer = csv.writer(out, lineterminator="\n") if output == "csv" else None
-    if writer is not None:
-        writer.writerow(CSV_COLUMNS)
-    gathered = _Rows(out)
-    pending = gathered.pending
-    every = max(1, progress_every)
-    done = 0
-
-    def take(record: Record) -> None:
-        """The general path for one record."""
-        if record.initiative is None:
-            row: dict[str, Any] = {
-                "position": record.position,
-                "errors": [list(e) for e in record.errors],
-            }
-            if writer is not None:
-                writer.writerow(flatten_row(row))
-            else:
-                pending.append(dumps_row(row) + "\n")
-            counter.add_invalid()
-            if on_error is not None:
-                on_error(record.position, record.source, record.errors)
-            return
-        assessment = assess(record.initiative)
-        if rows is not None and rows.usable(assessment):
-            pending.append(rows.row(record.position, assessment) + "\n")
-            counter.add_key(rows.tally(assessment))
-            return
-        result = assessment.to_dict()
-        row = {"position": record.position, **result}
-        if writer is not None:
-            writer.writerow(flatten_row(row))
-        else:
-            pending.append(dumps_row(row) + "\n")
-        counter.add(result)
-
+    run = _Runner(out, output, fast, on_error, on_progress, progress_every)
     # A registry's patterns seldom repeat: narrow bounds keep memory flat whatever its size
     # (docs/performance/batch.md measures the trade). The caches hold many long-lived objects
     # that the cyclic garbage collector would otherwise walk again and again.
@@ -607,42 +684,15 @@ def run_batch(
         cache_bounds(patterns=BATCH_CACHE_PATTERNS, parts=BATCH_CACHE_PARTS),
         _fewer_collections(),
     ):
-        if rows is not None and _reads_json_lines(source, input_fmt):
-            # JSON Lines in and out: plainly valid records take `RawRows`, the rest `take`.
-            made_from = RawRows(BATCH_RAW_BOUND).row
-            add_key = counter.add_key
-            loads = json.loads
-            with _json_lines(source) as stream:
-                for number, line in enumerate(stream, 1):
-                    if line.isspace():
-                        continue  # blank lines are no records
-                    made = None
-                    if line.isascii() or _is_utf8(line):
-                        try:
-                            document = loads(line)
-                        except (ValueError, RecursionError):
-                            document = None
-                        if document.__class__ is dict:
-                            made = made_from(document, number)
-                    if made is None:
-                        take(_jsonl_record(line, number, None))
-                    else:
-                        pending.append(made[0])
-                        add_key(made[1])
-                    done += 1
-                    if len(pending) >= _ROWS_PER_WRITE:
-                        gathered.flush()
-                    if on_progress is not None and done % every == 0:
-                        on_progress(done)
-        else:
-            for record in read_records(source, input_fmt):
-                take(record)
-                done += 1
-                if len(pending) >= _ROWS_PER_WRITE:
-                    gathered.flush()
-                if on_progress is not None and done % every == 0:
-                    on_progress(done)
-    gathered.flush()
+        # What was gathered is written even if reading fails part way (a stream that is not
+        # UTF-8 in a format read whole): the records before the failure keep their rows.
+        try:
+            if run.rows is not None and _reads_json_lines(source, input_fmt):
+                run.json_lines(source)
+            else:
+                run.records(source, input_fmt)
+        finally:
+            run.flush()
     if on_progress is not None:
-        on_progress(done)
-    return counter.summary()
+        on_progress(run.done)
+    return run.counter.summary()

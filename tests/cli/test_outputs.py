@@ -111,14 +111,48 @@ def test_batch_good_outputs_still_written(cli: Cli, registry: Path, tmp_path: Pa
 
 def test_batch_stdin_not_utf8_or_closed_is_invalid(cli: Cli) -> None:
     good = json.dumps(GOOD).encode()
-    run = cli("batch", "-q", "-", stdin=good + b"\n" + b'{"name": "\xff"}\n')
+    run = cli("batch", "-q", "-", stdin=good + b"\n" + b'{"name": "\xff"}\n' + good + b"\n")
     assert run.status == 1
     assert "\udcff" not in run.out  # nothing smuggled through as a lone surrogate
+    rows = [json.loads(line) for line in run.out.splitlines()]
+    assert [row["position"] for row in rows] == [1, 2, 3]  # the batch went on past the bad line
+    assert rows[1]["errors"] == [
+        ["(document)", "line 2 is not UTF-8 text (byte 0xff at column 11)"]
+    ]
+    assert "line 2 is not UTF-8 text" in run.err
+    run = cli("batch", "-", stdin=None)
+    assert (run.status, run.out, run.err) == (1, "", "error: no standard input\n")
+
+
+def test_batch_stdin_read_whole_stops_at_a_byte_that_is_not_utf8(cli: Cli) -> None:
+    run = cli("batch", "-q", "--input-format", "json", "-", stdin=b'[{"name": "\xff"}]')
+    assert run.status == 1
+    assert run.out == ""
     assert run.err == (
         "error: standard input is not UTF-8 text (byte 0xff); reading stopped there\n"
     )
-    run = cli("batch", "-", stdin=None)
-    assert (run.status, run.out, run.err) == (1, "", "error: no standard input\n")
+
+
+def test_batch_csv_row_not_utf8_is_one_bad_record(cli: Cli, tmp_path: Path) -> None:
+    registry = tmp_path / "r.csv"
+    registry.write_bytes(
+        b"name,initiated_by\nWater watch,cso\nCaf\xe9 count,cso\nAir watch,community\n"
+    )
+    run = cli("batch", "-q", str(registry))
+    assert run.status == 1
+    rows = [json.loads(line) for line in run.out.splitlines()]
+    assert [row["position"] for row in rows] == [1, 2, 3]
+    assert rows[1]["errors"] == [["(document)", "a cell is not UTF-8 text (byte 0xe9 at column 4)"]]
+    assert [rows[0]["name"], rows[2]["name"]] == ["Water watch", "Air watch"]
+    run = cli("batch", "-q", "--input-format", "csv", "-", stdin=registry.read_bytes())
+    assert [json.loads(line)["position"] for line in run.out.splitlines()] == [1, 2, 3]
+    header = tmp_path / "h.csv"
+    header.write_bytes(b"name,initiated_by,n\xf6te\nWater watch,cso,x\n")
+    run = cli("batch", "-q", str(header))
+    assert json.loads(run.out)["errors"] == [
+        ["(document)", "the header of a column is not UTF-8 text (byte 0xf6 at column 2)"]
+    ]
+    assert "\\udcf6" not in run.out
 
 
 def test_batch_file_line_not_utf8_is_one_bad_record(cli: Cli, tmp_path: Path) -> None:

@@ -129,12 +129,20 @@ def _open_output(
 
 
 def _stdin_source(stdin: TextIO, fmt: str, stack: contextlib.ExitStack) -> TextIO:
-    """Standard input as strict UTF-8 text (a byte order mark allowed), when it has bytes."""
+    """Standard input as UTF-8 text (a byte order mark allowed), when it has bytes.
+
+    JSON Lines and CSV are read record by record, so a byte that is not UTF-8 spoils only its
+    record (kept as a lone surrogate, which the batch reports); the formats read whole stop
+    there.
+    """
+    from copenhagen.batch import RECORD_BY_RECORD
+
     buffer = getattr(stdin, "buffer", None)
     if buffer is None:
         return stdin
+    errors = "surrogateescape" if fmt in RECORD_BY_RECORD else "strict"
     text = io.TextIOWrapper(
-        buffer, encoding="utf-8-sig", errors="strict", newline="" if fmt == "csv" else None
+        buffer, encoding="utf-8-sig", errors=errors, newline="" if fmt == "csv" else None
     )
     # Detach at the end, so that closing the wrapper does not close the process's stdin.
     stack.callback(text.detach)
