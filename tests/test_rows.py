@@ -52,7 +52,7 @@ def check(rows: RawRows, document: Any, position: int) -> bool:
 
 @pytest.mark.parametrize("bound", [8, 1 << 14])
 def test_a_registry_gets_the_general_paths_bytes(bound: int) -> None:
-    rows = RawRows(bound)
+    rows = RawRows(bound, bound)
     taken = sum(
         check(rows, document, position)
         for position, document in enumerate(realistic_documents(3000, seed=7), 1)

@@ -446,12 +446,14 @@ class RawRows:
         "_warnings",
         "_writer",
         "bound",
+        "heavy",
     )
 
-    def __init__(self, bound: int = 1 << 15) -> None:
-        # The parts holding long texts (participation profiles, principle findings) are kept
-        # for a quarter as many patterns as the others: they hold most of the memory.
-        self._writer = RowWriter(max(1, bound // 4))
+    def __init__(self, bound: int = 1 << 14, heavy: int = 1 << 13) -> None:
+        # The parts holding long texts (participation profiles, principle findings, the
+        # decision rules' recommendations) have their own, smaller bound: they hold most of
+        # the memory.
+        self._writer = RowWriter(heavy)
         # Each rule set's decision, by the raw values of the facts it reads.
         self._scope: dict[_Key, tuple[_Piece, bool]] = {}
         self._modality: dict[_Key, _Piece] = {}
@@ -468,11 +470,13 @@ class RawRows:
         from copenhagen.assessment import _provenance
 
         self._provenance = json.dumps(_provenance(), sort_keys=True)
-        #: How many patterns each part's cache holds (the oldest go first).
+        #: How many patterns each part's cache holds (the oldest go first), and how many those
+        #: holding long texts hold.
         self.bound = bound
+        self.heavy = heavy
 
     def _store(self, cache: dict[_Key, Any], key: _Key, value: Any, heavy: bool = False) -> Any:
-        if len(cache) >= (max(1, self.bound // 4) if heavy else self.bound):
+        if len(cache) >= (self.heavy if heavy else self.bound):
             del cache[next(iter(cache))]
         cache[key] = value
         return value
@@ -602,7 +606,7 @@ class RawRows:
         first = self._pairs.get(key := (decisions.serial, participation.serial))
         if first is None:
             first = self._store(
-                self._pairs, key, self._decision_recommendations(decisions, participation)
+                self._pairs, key, self._decision_recommendations(decisions, participation), True
             )
         second = principles.recommendations[participation.slot]
         if second is None:
