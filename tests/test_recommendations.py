@@ -241,7 +241,7 @@ def test_declare_principles_names_exactly_the_findings_with_nothing_to_go_on(
 ) -> None:
     findings = assess_principles(initiative).findings
     silent = [
-        p.name.lower().replace("_", " ")
+        p.name.lower().replace("_", " ").replace("self identification", "self-identification")
         for p in Principle
         if findings[p].declared is Status.UNKNOWN and findings[p].from_practices is None
     ]
@@ -281,3 +281,10 @@ def test_decide_scope_asks_for_the_fact_in_the_document() -> None:
     )
     (step,) = [r for r in assess(undecided).recommendations if r.id == "decide_scope"]
     assert step.text.startswith("Record meaningful_engagement in the initiative's document")
+
+
+def test_principles_are_named_in_plain_words() -> None:
+    from copenhagen.recommendations import _NAME
+
+    assert _NAME[Principle.SELF_IDENTIFICATION] == "self-identification"
+    assert _NAME[Principle.ETHICAL_AND_SAFE_USE] == "ethical and safe use"

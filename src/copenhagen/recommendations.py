@@ -114,7 +114,9 @@ _SHORTFALL: dict[Status, str] = {Status.NOT_MET: "not met", Status.PARTIAL: "onl
 _PRINCIPLES: tuple[Principle, ...] = tuple(Principle)
 # The member names, not catalogue text: the wording stays stable whatever the catalogue says.
 _ID: dict[Principle, str] = {p: p.name.lower() for p in Principle}
-_NAME: dict[Principle, str] = {p: p.name.lower().replace("_", " ") for p in Principle}
+_NAME: dict[Principle, str] = {p: p.name.lower().replace("_", " ") for p in Principle} | {
+    Principle.SELF_IDENTIFICATION: "self-identification",  # a hyphenated word, not two
+}
 
 
 def _name(principle: Principle) -> str:
