@@ -225,7 +225,7 @@ def test_row_writer_caches_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None
     for initiative in batch_initiatives(300):
         assessment = assess(initiative)
         assert writer.row(1, assessment) == dumps_row({"position": 1, **assessment.to_dict()})
-    for name in ("_decisions", "_principles", "_participation", "_recommendations", "_findings"):
+    for name in ("_decisions", "_principles", "_participation", "_recommendations", "_fragments"):
         assert len(getattr(writer, name)) <= 8
 
 

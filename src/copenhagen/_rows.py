@@ -49,6 +49,15 @@ _CACHE_LIMIT = 2048
 _string: Callable[[str], str] = encode_basestring_ascii
 
 
+@functools.cache
+def _by_name() -> tuple[int, ...]:
+    """Positions of the principles (in `Principle` order) sorted by lower-case member name."""
+    from copenhagen.framework.principles import Principle
+
+    order = list(Principle)
+    return tuple(sorted(range(len(order)), key=lambda i: order[i].name.lower()))
+
+
 class RowWriter:
     """Writes ``dumps_row({"position": N, **assessment.to_dict()})`` from cached pieces.
 
@@ -66,7 +75,7 @@ class RowWriter:
     __slots__ = (
         "_checked",
         "_decisions",
-        "_findings",
+        "_fragments",
         "_ok",
         "_participation",
         "_principles",
@@ -82,10 +91,10 @@ class RowWriter:
         self._decisions: dict[int, tuple[Any, str, str, str | None]] = {}
         self._principles: dict[int, tuple[Any, str, str, tuple[str, ...]]] = {}
         self._participation: dict[int, tuple[Any, str]] = {}
-        # Equal recommendations and findings serialise equally, and many equal ones are built
-        # afresh per initiative: these two caches are keyed by value.
+        # Equal recommendations serialise equally, and many equal ones are built afresh per
+        # initiative: this cache is keyed by value.
         self._recommendations: dict[Any, str] = {}
-        self._findings: dict[Any, str] = {}
+        self._fragments: dict[int, tuple[Any, str]] = {}
         self._statuses: dict[tuple[str, ...], str] = {}
         self._provenance = ""
         self._checked = False
@@ -141,17 +150,19 @@ class RowWriter:
         text = self._statuses.get(tally)
         if text is None:
             text = self._bounded(self._statuses)[tally] = json.dumps(statuses, sort_keys=True)
-        findings = self._findings
+        # Findings are shared objects (`copenhagen.principles`): look each up by identity,
+        # keeping the finding in the entry so that its id is never another's.
+        fragments = self._fragments
+        found = assessment.ordered_findings
         parts = []
-        for principle, finding in sorted(
-            assessment.findings.items(), key=lambda item: item[0].name.lower()
-        ):
-            part = findings.get((principle, finding))
-            if part is None:
-                part = f"{json.dumps(principle.name.lower())}: "
-                part += json.dumps(finding.to_dict(), sort_keys=True)
-                self._bounded(findings)[(principle, finding)] = part
-            parts.append(part)
+        for i in _by_name():
+            finding = found[i]
+            hit = fragments.get(id(finding))
+            if hit is None or hit[0] is not finding:
+                part = f"{json.dumps(finding.principle.name.lower())}: "
+                hit = (finding, part + json.dumps(finding.to_dict(), sort_keys=True))
+                self._bounded(fragments)[id(finding)] = hit
+            parts.append(hit[1])
         return text, tuple(parts), tally
 
     def _plain(self, cache: dict[int, tuple[Any, str]], part: Any) -> str:

@@ -224,6 +224,11 @@ class PrincipleAssessment:
         """One finding per principle, in `Principle` order: its status and why."""
         return self._found()[0]
 
+    @property
+    def ordered_findings(self) -> tuple[PrincipleFinding, ...]:
+        """The findings as a tuple, in `Principle` order (the values of `findings`)."""
+        return self._found()[1]
+
     def _found(self) -> tuple[FrozenMap[Principle, PrincipleFinding], tuple[PrincipleFinding, ...]]:
         memo = self._memo
         if not memo:
