@@ -24,6 +24,7 @@ from json.encoder import encode_basestring_ascii
 from typing import TYPE_CHECKING, Any
 
 from copenhagen.documents._fast import fast_structure, unread_facts_are_plain
+from copenhagen.framework.actors import CITIZEN_SIDE
 from copenhagen.model import DOCUMENT_KEYS
 
 if TYPE_CHECKING:
@@ -306,6 +307,20 @@ def _findings(initiative: Any, decisions: Any, participation: Any) -> Any:
     return Findings(initiative, scope, modality, category, None, participation)  # type: ignore[arg-type]
 
 
+@functools.cache
+def _classifiers() -> tuple[tuple[Callable[[Any], Any], Any], ...]:
+    """Each rule set's classifier and the enum of its outcome, in the order of a row's parts."""
+    from copenhagen.framework.modalities import Modality
+    from copenhagen.framework.official import NSOCategory
+    from copenhagen.rules import assess_scope, classify_modality, classify_nso_category
+
+    return (
+        (assess_scope, None),
+        (classify_modality, Modality),
+        (classify_nso_category, NSOCategory),
+    )
+
+
 # A decision as row pieces: (decision, its JSON, its summary key, the rule that concluded it).
 _Piece = tuple[Any, str, str, str | None]
 
@@ -360,17 +375,18 @@ class _Decisions:
         self.warnings = _unique(
             (self.scope.warnings, self.modality.warnings, self.nso_category.warnings)
         )
-        findings = _findings(
-            _TwoFacts(meaning[3], meaning[4]),
-            (self.scope, self.modality, self.nso_category),
-            None,
-        )
+        findings = self.findings(None)
         #: The JSON of the runs this part owns, by their index in `decision_runs`.
         self.runs = {
             index: _run_text(rules, findings, writer)
             for index, (owner, rules, _) in enumerate(decision_runs())
             if owner == DECISIONS
         }
+
+    def findings(self, profile: Any) -> Any:
+        """What a decision run reads: these decisions, two facts and ``profile`` (or nothing)."""
+        facts = _TwoFacts(self.meaning[3], self.meaning[4])
+        return _findings(facts, (self.scope, self.modality, self.nso_category), profile)
 
 
 class _Participation:
@@ -492,24 +508,10 @@ class RawRows:
         cache[key] = value
         return value
 
-    def _scope_piece(self, initiative: Initiative) -> tuple[_Piece, bool]:
-        from copenhagen.framework.actors import CITIZEN_SIDE
-        from copenhagen.rules import assess_scope
-
-        citizen = not initiative.initiated_by.isdisjoint(CITIZEN_SIDE)
-        return self._writer._decision(assess_scope(initiative), None), citizen
-
-    def _modality_piece(self, initiative: Initiative) -> _Piece:
-        from copenhagen.framework.modalities import Modality
-        from copenhagen.rules import classify_modality
-
-        return self._writer._decision(classify_modality(initiative), Modality)
-
-    def _category_piece(self, initiative: Initiative) -> _Piece:
-        from copenhagen.framework.official import NSOCategory
-        from copenhagen.rules import classify_nso_category
-
-        return self._writer._decision(classify_nso_category(initiative), NSOCategory)
+    def _piece(self, initiative: Initiative, rule_set: int) -> _Piece:
+        """The row piece of one rule set's decision (0 scope, 1 modality, 2 NSO category)."""
+        classify, enum = _classifiers()[rule_set]
+        return self._writer._decision(classify(initiative), enum)
 
     def row(self, document: dict[str, Any], position: int) -> tuple[str, TallyKey] | None:
         """The row (with its newline) and its summary key, or ``None`` for the general path."""
@@ -564,17 +566,18 @@ class RawRows:
             if scope is None:
                 if (initiative := fast_structure(document)) is None:
                     return None
-                scope = self._store(self._scope, key, self._scope_piece(initiative))
+                citizen = not initiative.initiated_by.isdisjoint(CITIZEN_SIDE)
+                scope = self._store(self._scope, key, (self._piece(initiative, 0), citizen))
             modality = self._modality.get(key := (*raw[:3], meaningful))
             if modality is None:
                 if initiative is None and (initiative := fast_structure(document)) is None:
                     return None
-                modality = self._store(self._modality, key, self._modality_piece(initiative))
+                modality = self._store(self._modality, key, self._piece(initiative, 1))
             category = self._category.get(key := (key[0], stages_key, *raw[3:]))
             if category is None:
                 if initiative is None and (initiative := fast_structure(document)) is None:
                     return None
-                category = self._store(self._category, key, self._category_piece(initiative))
+                category = self._store(self._category, key, self._piece(initiative, 2))
             key = (scope[0][1], modality[1], category[1], meaningful, assured, scope[1])
             decisions = self._decisions.get(key)
             if decisions is None:
@@ -687,11 +690,7 @@ class RawRows:
                 key = (index, participation.serial, *[meaning[i] for i in reads])
                 found = self._recommendations.get(key)
                 if found is None:
-                    findings = _findings(
-                        _TwoFacts(meaning[3], meaning[4]),
-                        (decisions.scope, decisions.modality, decisions.nso_category),
-                        participation.profile,
-                    )
+                    findings = decisions.findings(participation.profile)
                     found = self._store(
                         self._recommendations, key, _run_text(rules, findings, self._writer)
                     )
