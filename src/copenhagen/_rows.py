@@ -46,8 +46,71 @@ def dumps_row(row: Mapping[str, Any]) -> str:
 
 _CACHE_LIMIT = 2048
 
+# A decision as row pieces: (decision, its JSON, its summary key, the rule that concluded it).
+_Piece = tuple[Any, str, str, str | None]
+
 # What json.dumps does to a str with its default ensure_ascii=True, without the call around it.
 _string: Callable[[str], str] = encode_basestring_ascii
+
+
+@functools.cache
+def _provenance_json() -> str:
+    from copenhagen.assessment import _provenance
+
+    return json.dumps(_provenance(), sort_keys=True)
+
+
+def _row_text(
+    modality: str,
+    name: str,
+    category: str,
+    participation: str,
+    position: int,
+    findings: str,
+    statuses: str,
+    recommendations: str,
+    scope: str,
+    warnings: str,
+    end: str = "}",
+) -> str:
+    """A row's JSON from its parts' JSON, joined in the sorted order of the row's keys.
+
+    ``recommendations`` and ``warnings`` are the items of their lists, already joined.
+    """
+    return "".join(
+        (
+            '{"modality": ',
+            modality,
+            ', "name": ',
+            _string(name),
+            ', "nso_category": ',
+            category,
+            ', "participation": ',
+            participation,
+            ', "position": ',
+            str(position),
+            ', "principle_findings": ',
+            findings,
+            ', "principles": ',
+            statuses,
+            ', "provenance": ',
+            _provenance_json(),
+            ', "recommendations": [',
+            recommendations,
+            '], "scope": ',
+            scope,
+            ', "warnings": [',
+            warnings,
+            "]",
+            end,
+        )
+    )
+
+
+def _tally(scope: _Piece, modality: _Piece, category: _Piece) -> tuple[str, str, str, Any]:
+    """The decisions' part of a summary key: three outcome keys and the concluding rules."""
+    rules = tuple(d[3] for d in (scope, modality, category) if d[3] is not None)
+    return scope[2], modality[2], category[2], rules
 
 
 @functools.cache
@@ -80,7 +143,6 @@ class RowWriter:
         "_ok",
         "_participation",
         "_principles",
-        "_provenance",
         "_recommendations",
         "_statuses",
         "limit",
@@ -97,7 +159,6 @@ class RowWriter:
         self._recommendations: dict[Any, str] = {}
         self._fragments: dict[int, tuple[Any, str]] = {}
         self._statuses: dict[tuple[str, ...], str] = {}
-        self._provenance = ""
         self._checked = False
         self._ok = False
 
@@ -106,7 +167,6 @@ class RowWriter:
         if not self._checked:
             self._checked = True
             general = assessment.to_dict()
-            self._provenance = json.dumps(general.get("provenance"), sort_keys=True)
             self._ok = self.row(1, assessment) == dumps_row({"position": 1, **general})
         return self._ok
 
@@ -189,33 +249,17 @@ class RowWriter:
         from copenhagen.framework.official import NSOCategory
 
         pieces = self._principle(a.principles)
-        return "".join(
-            (
-                '{"modality": ',
-                self._decision(a.modality, Modality)[1],
-                ', "name": ',
-                _string(a.initiative.name),
-                ', "nso_category": ',
-                self._decision(a.nso_category, NSOCategory)[1],
-                ', "participation": ',
-                self._plain(self._participation, a.participation),
-                ', "position": ',
-                str(position),
-                ', "principle_findings": ',
-                pieces[2],
-                ', "principles": ',
-                pieces[1],
-                ', "provenance": ',
-                self._provenance,
-                ', "recommendations": [',
-                ", ".join([self._recommendation(r) for r in a.recommendations]),
-                '], "scope": ',
-                self._decision(a.scope, None)[1],
-                ', "warnings": [',
-                ", ".join(map(_string, a.warnings)),
-                "]",
-                "}",
-            )
+        return _row_text(
+            self._decision(a.modality, Modality)[1],
+            a.initiative.name,
+            self._decision(a.nso_category, NSOCategory)[1],
+            self._plain(self._participation, a.participation),
+            position,
+            pieces[2],
+            pieces[1],
+            ", ".join([self._recommendation(r) for r in a.recommendations]),
+            self._decision(a.scope, None)[1],
+            ", ".join(map(_string, a.warnings)),
         )
 
     def tally(self, a: Assessment) -> TallyKey:
@@ -223,11 +267,12 @@ class RowWriter:
         from copenhagen.framework.modalities import Modality
         from copenhagen.framework.official import NSOCategory
 
-        scope = self._decision(a.scope, None)
-        modality = self._decision(a.modality, Modality)
-        category = self._decision(a.nso_category, NSOCategory)
-        rules = tuple(d[3] for d in (scope, modality, category) if d[3] is not None)
-        return scope[2], modality[2], category[2], self._principle(a.principles)[3], rules
+        scope, modality, category, rules = _tally(
+            self._decision(a.scope, None),
+            self._decision(a.modality, Modality),
+            self._decision(a.nso_category, NSOCategory),
+        )
+        return scope, modality, category, self._principle(a.principles)[3], rules
 
 
 # --------------------------------------------------------------------------- raw rows
@@ -321,10 +366,6 @@ def _classifiers() -> tuple[tuple[Callable[[Any], Any], Any], ...]:
     )
 
 
-# A decision as row pieces: (decision, its JSON, its summary key, the rule that concluded it).
-_Piece = tuple[Any, str, str, str | None]
-
-
 class _Decisions:
     """The three decisions of an initiative, as row pieces, with what later parts read of them.
 
@@ -370,8 +411,7 @@ class _Decisions:
         outcome = self.modality.outcome
         # What the participation profile reads besides the stages and the ratings.
         self.profile_key = (outcome if isinstance(outcome, Modality) else None, meaning[-1])
-        rules = tuple(d[3] for d in (scope, modality, category) if d[3] is not None)
-        self.tally = (scope[2], modality[2], category[2], rules)
+        self.tally = _tally(scope, modality, category)
         self.warnings = _unique(
             (self.scope.warnings, self.modality.warnings, self.nso_category.warnings)
         )
@@ -466,7 +506,6 @@ class RawRows:
         "_pairs",
         "_participation",
         "_principles",
-        "_provenance",
         "_recommendations",
         "_scope",
         "_serials",
@@ -494,9 +533,6 @@ class RawRows:
         self._warnings: dict[_Key, str] = {}
         self._checked = False
         self._ok = True
-        from copenhagen.assessment import _provenance
-
-        self._provenance = json.dumps(_provenance(), sort_keys=True)
         #: How many patterns each part's cache holds (the oldest go first), and how many those
         #: holding long texts hold.
         self.bound = bound
@@ -640,32 +676,18 @@ class RawRows:
                 said = self._store(self._warnings, key, ", ".join(map(_string, _unique(key))))
         else:
             said = ", ".join(map(_string, warnings)) if warnings else ""
-        made = "".join(
-            (
-                '{"modality": ',
-                decisions.modality_text,
-                ', "name": ',
-                _string(name),
-                ', "nso_category": ',
-                decisions.nso_category_text,
-                ', "participation": ',
-                participation.text,
-                ', "position": ',
-                str(position),
-                ', "principle_findings": {',
-                ", ".join(principles.findings),
-                '}, "principles": ',
-                principles.statuses,
-                ', "provenance": ',
-                self._provenance,
-                ', "recommendations": [',
-                recommendations,
-                '], "scope": ',
-                decisions.scope_text,
-                ', "warnings": [',
-                said,
-                "]}\n",
-            )
+        made = _row_text(
+            decisions.modality_text,
+            name,
+            decisions.nso_category_text,
+            participation.text,
+            position,
+            "{" + ", ".join(principles.findings) + "}",
+            principles.statuses,
+            recommendations,
+            decisions.scope_text,
+            said,
+            end="}\n",
         )
         tally = decisions.tally
         counted = (tally[0], tally[1], tally[2], principles.tally, tally[3])
