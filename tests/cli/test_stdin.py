@@ -134,7 +134,9 @@ def test_utf8_bytes_decode_to_their_text(text: str) -> None:
         expected = data.decode("utf-8")
     except UnicodeDecodeError:
         return  # lone surrogates are not UTF-8: covered below
-    assert decode_utf8(data) == expected
+    # Text that itself starts with U+FEFF encodes to the bytes of a byte order mark, which is
+    # read as one: only a mark put in front keeps it.
+    assert decode_utf8(data) == expected.removeprefix("\ufeff")
     assert decode_utf8(codecs.BOM_UTF8 + data) == expected
 
 
