@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import operator
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -152,7 +153,7 @@ _PartA = tuple[
     tuple[str, ...],
     int,
 ]
-_PART_A: dict[Any, _PartA] = {}
+_PART_A: OrderedDict[Any, _PartA] = OrderedDict()
 # (scope, modality, category, principles, profile, recommendations, warnings)
 _Core = tuple[
     Decision,
@@ -164,19 +165,20 @@ _Core = tuple[
     tuple[str, ...],
 ]
 # [principle assessment, recommendations when collection is unknown / engaged / not engaged]
-_PART_B: dict[Any, list[Any]] = {}
+_PART_B: OrderedDict[Any, list[Any]] = OrderedDict()
 # Every fact either part reads: the whole assessment, but for the initiative itself.
 _CORE_FACTS: tuple[str, ...] = (*_PART_A_FACTS, "principles", "practices")
 _core_key = operator.attrgetter(*_CORE_FACTS)
-_CORES: dict[Any, _Core] = {}
+_CORES: OrderedDict[Any, _Core] = OrderedDict()
 
 
-def _store(cache: dict[Any, Any], key: Any, value: Any, bound: int | None = None) -> Any:
+def _store(cache: OrderedDict[Any, Any], key: Any, value: Any, bound: int | None = None) -> Any:
     if len(cache) >= (_PART_CACHE_SIZE if bound is None else bound):
-        # Dicts keep insertion order: drop the oldest pattern (unless another thread just
-        # changed the cache: then skipping one eviction is harmless).
-        with contextlib.suppress(StopIteration, KeyError, RuntimeError):
-            del cache[next(iter(cache))]
+        # Drop the oldest pattern, at a constant cost (a plain dict finds its first item by
+        # walking past every slot deleted before it); should another thread have just emptied
+        # the cache, skipping one eviction is harmless.
+        with contextlib.suppress(KeyError):
+            cache.popitem(last=False)
     cache[key] = value
     return value
 
@@ -205,8 +207,8 @@ def cache_bounds(*, patterns: int, parts: int) -> Iterator[None]:
     _CORE_CACHE_SIZE, _PART_CACHE_SIZE = patterns, parts
     for cache, bound in ((_CORES, patterns), (_PART_A, parts), (_PART_B, parts)):
         while len(cache) > bound:  # drop the oldest patterns first
-            with contextlib.suppress(StopIteration, KeyError, RuntimeError):
-                del cache[next(iter(cache))]
+            with contextlib.suppress(KeyError):
+                cache.popitem(last=False)
     try:
         yield
     finally:

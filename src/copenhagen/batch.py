@@ -492,8 +492,10 @@ ErrorHandler = Callable[[int, "str | None", Errors], None]
 ProgressHandler = Callable[[int], None]
 
 #: How many rows `run_batch` gathers before writing them at once: one large write costs far
-#: less than many small ones, whatever buffer the output stream has.
-_ROWS_PER_WRITE = 64
+#: less than many small ones, whatever buffer the output stream has. Eight rows of about 9 kB
+#: stay below the C allocator's 128 kB threshold for giving memory back: larger writes had it
+#: hand pages back and fault them in again for every write (docs/performance/batch.md).
+_ROWS_PER_WRITE = 8
 
 
 class _Runner:
