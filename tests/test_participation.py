@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from copenhagen import Actor, Initiative, Modality, Stage
+from copenhagen.framework.actors import CITIZEN_SIDE
 from copenhagen.framework.citations import is_anchor
 from copenhagen.framework.modalities import Table1Column, table1_cells
 from copenhagen.framework.participation import ParticipationAspect as A
@@ -23,6 +24,7 @@ from copenhagen.participation import (
     ParticipationFacts,
     ShirkModel,
     participation_profile,
+    profile_of_facts,
 )
 from copenhagen.strategies import initiatives
 
@@ -323,3 +325,13 @@ def test_equal_facts_share_one_profile_and_it_pickles() -> None:
     b = profile(make((Actor.CSO, Actor.CSO), (D, C, C)), M1)
     assert a is b
     assert pickle.loads(pickle.dumps(a)) == a
+
+
+@given(initiatives(), st.sampled_from([None, *Modality]))
+def test_the_profile_of_its_facts_is_the_initiatives_profile(
+    initiative: Initiative, modality: Modality | None
+) -> None:
+    citizen = not initiative.initiated_by.isdisjoint(CITIZEN_SIDE)
+    assert profile_of_facts(
+        modality, initiative.engaged_stages, citizen, initiative.participation
+    ) == participation_profile(initiative, modality)

@@ -19,17 +19,20 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from json.encoder import encode_basestring_ascii
 from typing import TYPE_CHECKING, Any
 
-from copenhagen.documents._fast import fast_structure, unread_facts_are_plain
+from copenhagen._frozen import FrozenMap
+from copenhagen.documents._fast import fast_structure, plain_part, unread_facts_are_plain
 from copenhagen.framework.actors import CITIZEN_SIDE
 from copenhagen.model import DOCUMENT_KEYS
 
 if TYPE_CHECKING:
     from copenhagen.assessment import Assessment
     from copenhagen.model import Initiative
+    from copenhagen.participation import ParticipationProfile
     from copenhagen.reports.summary import TallyKey
 
 __all__ = ["RawRows", "RowWriter", "dumps_row"]
@@ -374,9 +377,9 @@ class _Decisions:
     """
 
     __slots__ = (
+        "head",
         "meaning",
         "modality",
-        "modality_text",
         "nso_category",
         "nso_category_text",
         "profile_key",
@@ -401,9 +404,12 @@ class _Decisions:
         from copenhagen.assessment import _unique
         from copenhagen.framework.modalities import Modality
 
-        self.scope, self.scope_text = scope[0], scope[1]
-        self.modality, self.modality_text = modality[0], modality[1]
-        self.nso_category, self.nso_category_text = category[0], category[1]
+        self.scope, self.modality, self.nso_category = scope[0], modality[0], category[0]
+        # The row's text up to the name, and from the name to the participation profile, and
+        # from the recommendations to the warnings (see `_row_text` for the order of keys).
+        self.head = '{"modality": ' + modality[1] + ', "name": '
+        self.nso_category_text = ', "nso_category": ' + category[1] + ', "participation": '
+        self.scope_text = '], "scope": ' + scope[1] + ', "warnings": ['
         # meaning: the three JSON texts, meaningful_engagement, quality_assured, and whether a
         # citizen-side actor initiated: all that the recommendations' decision rules read
         # besides the participation profile.
@@ -432,22 +438,26 @@ class _Decisions:
 class _Participation:
     """The participation profile of one pattern of its facts, as a row piece."""
 
-    __slots__ = ("profile", "runs", "serial", "slot", "text")
+    __slots__ = ("pieces", "profile", "runs", "serial", "slot")
 
     def __init__(
-        self, initiative: Initiative, decisions: _Decisions, writer: RowWriter, serial: int
+        self,
+        profile: ParticipationProfile,
+        writer: RowWriter,
+        serial: int,
+        tables: dict[_Key, str],
     ) -> None:
         from copenhagen.framework.stages import Stage
 
         self.serial = serial
-        from copenhagen.participation import participation_profile
-
-        self.profile = participation_profile(initiative, decisions.profile_key[0])
-        self.text = writer._plain(writer._participation, self.profile)
-        engaged = self.profile.engaged_stages
+        self.profile = profile
+        #: The profile's JSON, up to the row's next key: the Table 1 rows, most of its text,
+        #: are one string shared by every profile with the same column and stages (``tables``).
+        self.pieces = _profile_pieces(profile, tables)
+        engaged = profile.engaged_stages
         # Which answer to "do citizens collect data?" the principle rules get (as in assess).
         self.slot = 1 if engaged is None else 2 if Stage.COLLECTION in engaged else 3
-        findings = _findings(None, None, self.profile)
+        findings = _findings(None, None, profile)
         #: The JSON of the runs this part owns, by their index in `decision_runs`.
         self.runs = {
             index: _run_text(rules, findings, writer)
@@ -456,24 +466,72 @@ class _Participation:
         }
 
 
+# Where the Table 1 rows go in a profile's JSON with them left out (keys are sorted, and a quote
+# inside a string value is escaped, so this text occurs exactly once).
+_TABLE_1_GAP = '"table_1": null'
+
+
+def _profile_pieces(profile: ParticipationProfile, tables: dict[_Key, str]) -> tuple[str, ...]:
+    """A profile's JSON and the row's next key, as pieces: before, Table 1's rows, after."""
+    plain = profile.to_dict()
+    rows = plain["table_1"]
+    plain["table_1"] = None
+    before, gap, after = json.dumps(plain, sort_keys=True).partition(_TABLE_1_GAP)
+    if not gap:  # cannot happen while the profile has its table_1 key; then do without
+        return (json.dumps(profile.to_dict(), sort_keys=True) + ', "position": ',)
+    key = (profile.table_1_column, profile.engaged_stages)
+    table = tables.get(key)
+    if table is None:
+        table = tables[key] = json.dumps(rows, sort_keys=True)
+    return (before + '"table_1": ', table, after + ', "position": ')
+
+
+class _PrincipleFacts:
+    """The only facts of an initiative that the principle assessment and its rules read."""
+
+    __slots__ = ("practices", "principles")
+
+    def __init__(self, principles: Any, practices: Any) -> None:
+        self.principles = principles
+        self.practices = practices
+
+
+def _separated(items: tuple[str, ...]) -> tuple[str, ...]:
+    """``items`` with ``", "`` between them, as `str.join` would put it."""
+    return tuple(itertools.chain.from_iterable((", ", item) for item in items))[1:]
+
+
 class _Principles:
     """The principle assessment of one pattern of declarations and practices, as row pieces."""
 
-    __slots__ = ("assessment", "findings", "recommendations", "statuses", "tally", "warnings")
+    __slots__ = ("assessment", "facts", "pieces", "recommendations", "tally", "warnings")
 
-    def __init__(self, initiative: Initiative, writer: RowWriter) -> None:
+    def __init__(self, facts: _PrincipleFacts, writer: RowWriter) -> None:
         from copenhagen.principles import assess_principles
 
-        self.assessment = assess_principles(initiative)
-        # The findings as one string per principle: equal findings of different patterns share
-        # their strings, so a cached pattern costs little memory.
-        self.statuses, self.findings, self.tally = writer._principle_parts(self.assessment)
+        self.facts = facts
+        self.assessment = assess_principles(facts)  # type: ignore[arg-type]
+        statuses, findings, self.tally = writer._principle_parts(self.assessment)
+        # The row's text from the participation profile's end to the recommendations, as
+        # pieces: equal findings of different patterns share their strings, so a cached
+        # pattern costs little memory.
+        self.pieces: tuple[str, ...] = (
+            ', "principle_findings": {',
+            *_separated(findings),
+            '}, "principles": ',
+            statuses,
+            ', "provenance": ',
+            _provenance_json(),
+            ', "recommendations": [',
+        )
         self.warnings: tuple[str, ...] = self.assessment.warnings
         # The principle rules' recommendations (JSON), per answer to "do citizens collect data?".
-        self.recommendations: list[str | None] = [None, None, None, None]
+        self.recommendations: list[tuple[str, ...] | None] = [None, None, None, None]
 
 
 _Key = tuple[Any, ...]
+# An absent map of facts (principles, practices, ratings), as the loader gives it.
+_NO_FACTS: FrozenMap[Any, Any] = FrozenMap()
 
 
 class RawRows:
@@ -498,6 +556,7 @@ class RawRows:
     """
 
     __slots__ = (
+        "_answers",
         "_category",
         "_checked",
         "_decisions",
@@ -509,6 +568,7 @@ class RawRows:
         "_recommendations",
         "_scope",
         "_serials",
+        "_tables",
         "_warnings",
         "_writer",
         "bound",
@@ -520,17 +580,22 @@ class RawRows:
         # decision rules' recommendations) have their own, smaller bound: they hold most of
         # the memory.
         self._writer = RowWriter(heavy)
+        # Ordered, so that the oldest entry goes first at a constant cost (a plain dict's
+        # first item is found by walking past every slot deleted before it).
         # Each rule set's decision, by the raw values of the facts it reads.
-        self._scope: dict[_Key, tuple[_Piece, bool]] = {}
-        self._modality: dict[_Key, _Piece] = {}
-        self._category: dict[_Key, _Piece] = {}
-        self._decisions: dict[_Key, _Decisions] = {}
-        self._participation: dict[_Key, _Participation] = {}
-        self._principles: dict[_Key, _Principles] = {}
-        self._recommendations: dict[_Key, str] = {}
-        self._pairs: dict[_Key, str] = {}
+        self._scope: OrderedDict[_Key, tuple[_Piece, bool]] = OrderedDict()
+        self._modality: OrderedDict[_Key, _Piece] = OrderedDict()
+        self._category: OrderedDict[_Key, _Piece] = OrderedDict()
+        self._decisions: OrderedDict[_Key, _Decisions] = OrderedDict()
+        self._participation: OrderedDict[_Key, _Participation] = OrderedDict()
+        self._principles: OrderedDict[_Key, _Principles] = OrderedDict()
+        self._answers: OrderedDict[_Key, Any] = OrderedDict()
+        # Table 1's rows (JSON) by modality column and engaged stages.
+        self._tables: dict[_Key, str] = {}
+        self._recommendations: OrderedDict[_Key, str] = OrderedDict()
+        self._pairs: OrderedDict[_Key, str] = OrderedDict()
         self._serials = itertools.count()
-        self._warnings: dict[_Key, str] = {}
+        self._warnings: OrderedDict[_Key, str] = OrderedDict()
         self._checked = False
         self._ok = True
         #: How many patterns each part's cache holds (the oldest go first), and how many those
@@ -538,9 +603,11 @@ class RawRows:
         self.bound = bound
         self.heavy = heavy
 
-    def _store(self, cache: dict[_Key, Any], key: _Key, value: Any, heavy: bool = False) -> Any:
+    def _store(
+        self, cache: OrderedDict[_Key, Any], key: _Key, value: Any, heavy: bool = False
+    ) -> Any:
         if len(cache) >= (self.heavy if heavy else self.bound):
-            del cache[next(iter(cache))]
+            cache.popitem(last=False)
         cache[key] = value
         return value
 
@@ -551,11 +618,9 @@ class RawRows:
 
     def row(self, document: dict[str, Any], position: int) -> tuple[str, TallyKey] | None:
         """The row (with its newline) and its summary key, or ``None`` for the general path."""
-        if not self._ok:
+        if not self._ok or not _KEYS.issuperset(document):
             return None
         get = document.get
-        if not _KEYS.issuperset(document):
-            return None
         name = get("name")
         if name.__class__ is not str or not name:
             return None
@@ -585,8 +650,6 @@ class RawRows:
             for answer in practices.values():
                 if answer.__class__ is not bool:
                     return None
-        writer = self._writer
-        initiative: Initiative | None = None
         try:
             stages_key = None if stages is None else tuple(stages)
             raw: _Key = (
@@ -597,46 +660,18 @@ class RawRows:
                 integrated,
                 assured,
             )
-            key = raw
-            scope = self._scope.get(key := (key[0], stages_key, meaningful))
-            if scope is None:
-                if (initiative := fast_structure(document)) is None:
-                    return None
-                citizen = not initiative.initiated_by.isdisjoint(CITIZEN_SIDE)
-                scope = self._store(self._scope, key, (self._piece(initiative, 0), citizen))
-            modality = self._modality.get(key := (*raw[:3], meaningful))
-            if modality is None:
-                if initiative is None and (initiative := fast_structure(document)) is None:
-                    return None
-                modality = self._store(self._modality, key, self._piece(initiative, 1))
-            category = self._category.get(key := (key[0], stages_key, *raw[3:]))
-            if category is None:
-                if initiative is None and (initiative := fast_structure(document)) is None:
-                    return None
-                category = self._store(self._category, key, self._piece(initiative, 2))
-            key = (scope[0][1], modality[1], category[1], meaningful, assured, scope[1])
-            decisions = self._decisions.get(key)
-            if decisions is None:
-                decisions = self._store(
-                    self._decisions,
-                    key,
-                    _Decisions(scope[0], modality, category, key, writer, next(self._serials)),
-                )
-            key = (
+            if (decisions := self._decisions_of(raw, document)) is None:
+                return None
+            key: _Key = (
                 decisions.profile_key,
                 stages_key,
                 None if ratings is None else tuple(ratings.items()),
             )
             participation = self._participation.get(key)
             if participation is None:
-                if initiative is None and (initiative := fast_structure(document)) is None:
+                if (participation := self._participation_of(decisions, stages, ratings)) is None:
                     return None
-                participation = self._store(
-                    self._participation,
-                    key,
-                    _Participation(initiative, decisions, writer, next(self._serials)),
-                    heavy=True,
-                )
+                self._store(self._participation, key, participation, heavy=True)
             key = (
                 None if declared is None else tuple(declared.items()),
                 None if practices is None else tuple(practices.items()),
@@ -645,14 +680,11 @@ class RawRows:
         except TypeError:  # an unhashable raw value: not a plain document
             return None
         if principles is None:
-            if initiative is None and (initiative := fast_structure(document)) is None:
+            if (principles := self._principles_of(declared, practices, key[1])) is None:
                 return None
-            principles = self._store(
-                self._principles, key, _Principles(initiative, writer), heavy=True
-            )
-        # The decision rules' recommendations, per pair of parts (kept with the pair, so an id
-        # is never mistaken for another object's).
-        # Keyed by serial numbers, never reused, so the pair holds neither part alive.
+            self._store(self._principles, key, principles, heavy=True)
+        # The decision rules' recommendations, per pair of parts, keyed by serial numbers
+        # (never reused), so the pair holds neither part alive.
         first = self._pairs.get(key := (decisions.serial, participation.serial))
         if first is None:
             first = self._store(
@@ -660,34 +692,32 @@ class RawRows:
             )
         second = principles.recommendations[participation.slot]
         if second is None:
-            if initiative is None and (initiative := fast_structure(document)) is None:
-                return None
-            second = self._principle_recommendations(
-                initiative, decisions, participation, principles
-            )
-        recommendations = first + ", " + second if first and second else first or second
+            second = self._principle_recommendations(decisions, participation, principles)
         warnings = decisions.warnings
         if principles.warnings:
-            key = (warnings, principles.warnings)
-            said = self._warnings.get(key)
+            both = (warnings, principles.warnings)
+            said = self._warnings.get(both)
             if said is None:
                 from copenhagen.assessment import _unique
 
-                said = self._store(self._warnings, key, ", ".join(map(_string, _unique(key))))
+                said = self._store(self._warnings, both, ", ".join(map(_string, _unique(both))))
         else:
             said = ", ".join(map(_string, warnings)) if warnings else ""
-        made = _row_text(
-            decisions.modality_text,
-            name,
-            decisions.nso_category_text,
-            participation.text,
-            position,
-            "{" + ", ".join(principles.findings) + "}",
-            principles.statuses,
-            recommendations,
-            decisions.scope_text,
-            said,
-            end="}\n",
+        made = "".join(
+            (
+                decisions.head,
+                _string(name),
+                decisions.nso_category_text,
+                *participation.pieces,
+                str(position),
+                *principles.pieces,
+                first,
+                ", " if first and second else "",
+                *second,
+                decisions.scope_text,
+                said,
+                "]}\n",
+            )
         )
         tally = decisions.tally
         counted = (tally[0], tally[1], tally[2], principles.tally, tally[3])
@@ -697,6 +727,78 @@ class RawRows:
             if not self._ok:
                 return None
         return made, counted
+
+    def _decisions_of(self, raw: _Key, document: dict[str, Any]) -> _Decisions | None:
+        """The decisions of these raw facts, or ``None`` if they are not plainly valid.
+
+        Each rule set's decision comes from its own cache, by the raw facts that it reads.
+        """
+        initiated_by, partners, stages, meaningful, integrated, assured = raw
+        initiative: Initiative | None = None
+        key: _Key = (initiated_by, stages, meaningful)
+        scope = self._scope.get(key)
+        if scope is None:
+            if (initiative := fast_structure(document)) is None:
+                return None
+            citizen = not initiative.initiated_by.isdisjoint(CITIZEN_SIDE)
+            scope = self._store(self._scope, key, (self._piece(initiative, 0), citizen))
+        modality = self._modality.get(key := (initiated_by, partners, stages, meaningful))
+        if modality is None:
+            if initiative is None and (initiative := fast_structure(document)) is None:
+                return None
+            modality = self._store(self._modality, key, self._piece(initiative, 1))
+        key = (initiated_by, stages, meaningful, integrated, assured)
+        category = self._category.get(key)
+        if category is None:
+            if initiative is None and (initiative := fast_structure(document)) is None:
+                return None
+            category = self._store(self._category, key, self._piece(initiative, 2))
+        key = (scope[0][1], modality[1], category[1], meaningful, assured, scope[1])
+        decisions = self._decisions.get(key)
+        if decisions is None:
+            serial = next(self._serials)
+            decisions = _Decisions(scope[0], modality, category, key, self._writer, serial)
+            self._store(self._decisions, key, decisions)
+        return decisions
+
+    def _participation_of(
+        self, decisions: _Decisions, stages: Any, ratings: Any
+    ) -> _Participation | None:
+        """The participation profile of a new pattern of its facts, or ``None`` if not plain.
+
+        The stages were checked with the decisions; the ratings are checked here.
+        """
+        from copenhagen.participation import profile_of_facts
+
+        engaged = None if stages is None else plain_part("engaged_stages", stages)
+        rated = _NO_FACTS if ratings is None else plain_part("participation", ratings)
+        if (stages is not None and engaged is None) or rated is None:
+            return None
+        modality, citizen = decisions.profile_key
+        profile = profile_of_facts(modality, engaged, citizen, rated)
+        tables = self._tables
+        if len(tables) >= self.bound:
+            tables.clear()  # a few hundred at most in practice
+        return _Participation(profile, self._writer, next(self._serials), tables)
+
+    def _principles_of(
+        self, declared: Any, practices: Any, written: _Key | None
+    ) -> _Principles | None:
+        """The principle assessment of a new pattern of declarations and practice answers.
+
+        ``None`` if either is not plainly valid.
+        """
+        given = _NO_FACTS if declared is None else plain_part("principles", declared)
+        # Far fewer sets of answers than patterns: one shared map for each (``written`` is
+        # their raw items).
+        answers: Any = _NO_FACTS
+        if written is not None and (answers := self._answers.get(written)) is None:
+            if (answers := plain_part("practices", practices)) is None:
+                return None
+            self._store(self._answers, written, answers)
+        if given is None:
+            return None
+        return _Principles(_PrincipleFacts(given, answers), self._writer)
 
     def _decision_recommendations(
         self, decisions: _Decisions, participation: _Participation
@@ -722,25 +824,25 @@ class RawRows:
         return ", ".join(texts)
 
     def _principle_recommendations(
-        self,
-        initiative: Initiative,
-        decisions: _Decisions,
-        participation: _Participation,
-        principles: _Principles,
-    ) -> str:
+        self, decisions: _Decisions, participation: _Participation, principles: _Principles
+    ) -> tuple[str, ...]:
+        """The principle rules' recommendations, as pieces of JSON text sharing their strings."""
         from copenhagen.recommendations import PRINCIPLE_RULES, Findings
 
         findings = Findings(
-            initiative,
+            principles.facts,  # type: ignore[arg-type]
             decisions.scope,
             decisions.modality,
             decisions.nso_category,
             principles.assessment,
             participation.profile,
         )
-        text = _run_text(PRINCIPLE_RULES, findings, self._writer)
-        principles.recommendations[participation.slot] = text
-        return text
+        text = self._writer._recommendation
+        made = _separated(
+            tuple(text(r) for rule in PRINCIPLE_RULES for r in rule.produce(findings))
+        )
+        principles.recommendations[participation.slot] = made
+        return made
 
 
 def _general_row(document: dict[str, Any], position: int) -> str:

@@ -43,6 +43,7 @@ __all__ = [
     "ShirkModel",
     "Table1Row",
     "participation_profile",
+    "profile_of_facts",
 ]
 
 
@@ -655,3 +656,25 @@ def participation_profile(
         not initiative.initiated_by.isdisjoint(CITIZEN_SIDE),
         initiative.participation,
     )
+
+
+def profile_of_facts(
+    modality: Modality | None,
+    engaged_stages: frozenset[Stage] | None,
+    citizen_initiated: bool,
+    ratings: Mapping[ParticipationAspect, ParticipationLevel],
+) -> ParticipationProfile:
+    """The participation profile from exactly the facts `participation_profile` reads.
+
+    For callers that hold those facts without a whole `Initiative` (the batch's row writer).
+
+    Args:
+        modality: The collaboration modality, or ``None``.
+        engaged_stages: The engaged stages as the document gives them, or ``None``.
+        citizen_initiated: Whether a citizen-side actor initiated the initiative (para 15).
+        ratings: The ratings of the aspects of participation (para 11), hashable.
+
+    Returns:
+        The same profile `participation_profile` gives an initiative with these facts.
+    """
+    return _profile(modality, engaged_stages, citizen_initiated, ratings)

@@ -21,7 +21,7 @@ from copenhagen import (
 )
 from copenhagen.documents import document_errors
 from copenhagen.documents._converter import structure_document
-from copenhagen.documents._fast import fast_structure
+from copenhagen.documents._fast import fast_structure, plain_part
 from copenhagen.framework import ParticipationAspect, ParticipationLevel, Practice
 from copenhagen.strategies import documents, initiatives, invalid_documents
 
@@ -356,6 +356,32 @@ def test_fast_and_full_paths_agree_on_valid_documents(document: dict[str, Any]) 
     fast = fast_structure(document)
     assert fast is None or fast == full
     assert load_initiative(document) == full
+
+
+_PARTS = {
+    "engaged_stages": "engaged_stages",
+    "principles": "principles",
+    "practices": "practices",
+    "participation": "participation",
+}
+
+
+@given(documents())
+def test_a_plain_part_is_what_the_fast_path_makes_of_it(document: dict[str, Any]) -> None:
+    fast = fast_structure(document)
+    if fast is None:
+        return
+    for key, attribute in _PARTS.items():
+        if document.get(key) is not None:
+            assert plain_part(key, document[key]) == getattr(fast, attribute)
+
+
+@given(invalid_documents())
+def test_an_invalid_part_is_not_plain(case: tuple[dict[str, Any], str]) -> None:
+    document, path = case
+    key = path.split("[")[0].split(".")[0]
+    if key in _PARTS:
+        assert plain_part(key, document[key]) is None
 
 
 @given(invalid_documents())

@@ -164,6 +164,23 @@ def unread_facts_are_plain(get: Callable[[str], Any]) -> bool:
     return _plain_text(get("description"), get("country"), get("extra"))
 
 
+def plain_part(key: str, value: Any) -> Any:
+    """What `fast_structure` makes of one key's raw value (not ``None``), or ``None`` if not plain.
+
+    For ``engaged_stages``, ``principles``, ``practices`` and ``participation``: lets
+    `copenhagen._rows.RawRows` build one part of an assessment without the whole initiative.
+    """
+    return _PARTS[key](value)
+
+
+_PARTS: dict[str, Callable[[Any], Any]] = {
+    "engaged_stages": lambda value: _members(value, _STAGES),
+    "principles": _principles,
+    "practices": _practices,
+    "participation": _participation,
+}
+
+
 def fast_structure(document: Any) -> Initiative | None:
     """The `Initiative` of a plainly valid ``document``, or ``None`` to use the full path."""
     if type(document) is not dict or not _KEYS.issuperset(document):
