@@ -553,6 +553,12 @@ class RawRows:
     enter the caches), with one care: ``1 == True`` in Python, so flags and practice answers
     must be ``bool`` itself. The facts no part reads (``funders``, ``objectives``,
     ``description``, ``country``, ``extra``) are checked as the loader checks them.
+
+    A new pattern of a part is built from the facts that part reads and nothing else: the
+    decisions from the loader's `Initiative`, the participation profile and the principle
+    assessment from their own raw facts, checked by the loader's own fast path
+    (`copenhagen.documents._fast.plain_part`). Long texts are kept as pieces shared between
+    patterns (Table 1's rows, each recommendation's JSON) and joined only into the row.
     """
 
     __slots__ = (
@@ -576,9 +582,9 @@ class RawRows:
     )
 
     def __init__(self, bound: int = 1 << 14, heavy: int = 1 << 13) -> None:
-        # The parts holding long texts (participation profiles, principle findings, the
-        # decision rules' recommendations) have their own, smaller bound: they hold most of
-        # the memory.
+        # The principle assessments, each with its own findings and recommendations, have
+        # their own, smaller bound: they hold most of the memory. Other parts keep their long
+        # texts (Table 1's rows, recommendations) as shared pieces.
         self._writer = RowWriter(heavy)
         # Ordered, so that the oldest entry goes first at a constant cost (a plain dict's
         # first item is found by walking past every slot deleted before it).
@@ -593,13 +599,13 @@ class RawRows:
         # Table 1's rows (JSON) by modality column and engaged stages.
         self._tables: dict[_Key, str] = {}
         self._recommendations: OrderedDict[_Key, str] = OrderedDict()
-        self._pairs: OrderedDict[_Key, str] = OrderedDict()
+        self._pairs: OrderedDict[_Key, tuple[str, ...]] = OrderedDict()
         self._serials = itertools.count()
         self._warnings: OrderedDict[_Key, str] = OrderedDict()
         self._checked = False
         self._ok = True
-        #: How many patterns each part's cache holds (the oldest go first), and how many those
-        #: holding long texts hold.
+        #: How many patterns each part's cache holds (the oldest go first), and how many the
+        #: principle assessments' cache (and the row writer's) holds.
         self.bound = bound
         self.heavy = heavy
 
@@ -671,7 +677,7 @@ class RawRows:
             if participation is None:
                 if (participation := self._participation_of(decisions, stages, ratings)) is None:
                     return None
-                self._store(self._participation, key, participation, heavy=True)
+                self._store(self._participation, key, participation)
             key = (
                 None if declared is None else tuple(declared.items()),
                 None if practices is None else tuple(practices.items()),
@@ -688,7 +694,7 @@ class RawRows:
         first = self._pairs.get(key := (decisions.serial, participation.serial))
         if first is None:
             first = self._store(
-                self._pairs, key, self._decision_recommendations(decisions, participation), True
+                self._pairs, key, self._decision_recommendations(decisions, participation)
             )
         second = principles.recommendations[participation.slot]
         if second is None:
@@ -711,7 +717,7 @@ class RawRows:
                 *participation.pieces,
                 str(position),
                 *principles.pieces,
-                first,
+                *first,
                 ", " if first and second else "",
                 *second,
                 decisions.scope_text,
@@ -802,7 +808,8 @@ class RawRows:
 
     def _decision_recommendations(
         self, decisions: _Decisions, participation: _Participation
-    ) -> str:
+    ) -> tuple[str, ...]:
+        """The decision rules' recommendations, as pieces of JSON text sharing their strings."""
         texts = []
         meaning = decisions.meaning
         for index, (owner, rules, reads) in enumerate(decision_runs()):
@@ -821,7 +828,7 @@ class RawRows:
                 text = found
             if text:
                 texts.append(text)
-        return ", ".join(texts)
+        return _separated(tuple(texts))
 
     def _principle_recommendations(
         self, decisions: _Decisions, participation: _Participation, principles: _Principles

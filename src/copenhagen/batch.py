@@ -54,7 +54,8 @@ __all__ = [
 BATCH_CACHE_PATTERNS = 1 << 14
 BATCH_CACHE_PARTS = 1 << 12
 #: Bounds of the caches of the JSON Lines fast path (`copenhagen._rows.RawRows`): of each part,
-#: and of the parts holding long texts. Peak memory stays near 130 MB on a million records.
+#: and of the principle assessments, which hold most of the memory. Peak memory stays near
+#: 170 MB on a million records (docs/performance/batch.md).
 BATCH_RAW_BOUNDS = (1 << 14, 1 << 13)
 
 Errors = tuple[tuple[str, str], ...]
