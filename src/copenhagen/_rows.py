@@ -63,6 +63,22 @@ def _provenance_json() -> str:
     return json.dumps(_provenance(), sort_keys=True)
 
 
+# The row's layout: its keys in sorted order, as the text that joins each part's JSON to the
+# next (lists' brackets included). Both writers build rows from these and nothing else.
+_OPEN = '{"modality": '
+_NAME = ', "name": '
+_CATEGORY = ', "nso_category": '
+_PARTICIPATION = ', "participation": '
+_POSITION = ', "position": '
+_FINDINGS = ', "principle_findings": '
+_STATUSES = ', "principles": '
+_PROVENANCE = ', "provenance": '
+_RECOMMENDATIONS = ', "recommendations": ['
+_SCOPE = '], "scope": '
+_WARNINGS = ', "warnings": ['
+_CLOSE = "]}"
+
+
 def _row_text(
     modality: str,
     name: str,
@@ -74,7 +90,6 @@ def _row_text(
     recommendations: str,
     scope: str,
     warnings: str,
-    end: str = "}",
 ) -> str:
     """A row's JSON from its parts' JSON, joined in the sorted order of the row's keys.
 
@@ -82,30 +97,29 @@ def _row_text(
     """
     return "".join(
         (
-            '{"modality": ',
+            _OPEN,
             modality,
-            ', "name": ',
+            _NAME,
             _string(name),
-            ', "nso_category": ',
+            _CATEGORY,
             category,
-            ', "participation": ',
+            _PARTICIPATION,
             participation,
-            ', "position": ',
+            _POSITION,
             str(position),
-            ', "principle_findings": ',
+            _FINDINGS,
             findings,
-            ', "principles": ',
+            _STATUSES,
             statuses,
-            ', "provenance": ',
+            _PROVENANCE,
             _provenance_json(),
-            ', "recommendations": [',
+            _RECOMMENDATIONS,
             recommendations,
-            '], "scope": ',
+            _SCOPE,
             scope,
-            ', "warnings": [',
+            _WARNINGS,
             warnings,
-            "]",
-            end,
+            _CLOSE,
         )
     )
 
@@ -407,9 +421,9 @@ class _Decisions:
         self.scope, self.modality, self.nso_category = scope[0], modality[0], category[0]
         # The row's text up to the name, and from the name to the participation profile, and
         # from the recommendations to the warnings (see `_row_text` for the order of keys).
-        self.head = '{"modality": ' + modality[1] + ', "name": '
-        self.nso_category_text = ', "nso_category": ' + category[1] + ', "participation": '
-        self.scope_text = '], "scope": ' + scope[1] + ', "warnings": ['
+        self.head = _OPEN + modality[1] + _NAME
+        self.nso_category_text = _CATEGORY + category[1] + _PARTICIPATION
+        self.scope_text = _SCOPE + scope[1] + _WARNINGS
         # meaning: the three JSON texts, meaningful_engagement, quality_assured, and whether a
         # citizen-side actor initiated: all that the recommendations' decision rules read
         # besides the participation profile.
@@ -478,12 +492,12 @@ def _profile_pieces(profile: ParticipationProfile, tables: dict[_Key, str]) -> t
     plain["table_1"] = None
     before, gap, after = json.dumps(plain, sort_keys=True).partition(_TABLE_1_GAP)
     if not gap:  # cannot happen while the profile has its table_1 key; then do without
-        return (json.dumps(profile.to_dict(), sort_keys=True) + ', "position": ',)
+        return (json.dumps(profile.to_dict(), sort_keys=True) + _POSITION,)
     key = (profile.table_1_column, profile.engaged_stages)
     table = tables.get(key)
     if table is None:
         table = tables[key] = json.dumps(rows, sort_keys=True)
-    return (before + '"table_1": ', table, after + ', "position": ')
+    return (before + '"table_1": ', table, after + _POSITION)
 
 
 class _PrincipleFacts:
@@ -516,13 +530,13 @@ class _Principles:
         # pieces: equal findings of different patterns share their strings, so a cached
         # pattern costs little memory.
         self.pieces: tuple[str, ...] = (
-            ', "principle_findings": {',
+            _FINDINGS + "{",
             *_separated(findings),
-            '}, "principles": ',
+            "}" + _STATUSES,
             statuses,
-            ', "provenance": ',
+            _PROVENANCE,
             _provenance_json(),
-            ', "recommendations": [',
+            _RECOMMENDATIONS,
         )
         self.warnings: tuple[str, ...] = self.assessment.warnings
         # The principle rules' recommendations (JSON), per answer to "do citizens collect data?".
@@ -722,7 +736,8 @@ class RawRows:
                 *second,
                 decisions.scope_text,
                 said,
-                "]}\n",
+                _CLOSE,
+                "\n",
             )
         )
         tally = decisions.tally
