@@ -17,6 +17,7 @@ from copenhagen._rows import (
     PARTICIPATION,
     RawRows,
     _owner,
+    _separated,
     decision_runs,
     dumps_row,
 )
@@ -157,3 +158,8 @@ def test_a_row_that_differs_from_the_general_path_turns_the_writer_off(
     rows = RawRows()
     assert rows.row(dict(VALID), 1) is None
     assert rows.row(dict(VALID), 2) is None
+
+
+@given(st.lists(st.text(max_size=5), max_size=6).map(tuple))
+def test_separated_pieces_join_as_str_join(items: tuple[str, ...]) -> None:
+    assert "".join(_separated(items)) == ", ".join(items)

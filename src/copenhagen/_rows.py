@@ -397,6 +397,7 @@ class _Decisions:
         "nso_category",
         "nso_category_text",
         "profile_key",
+        "profile_modality",
         "runs",
         "scope",
         "scope_text",
@@ -430,7 +431,10 @@ class _Decisions:
         self.meaning = meaning
         outcome = self.modality.outcome
         # What the participation profile reads besides the stages and the ratings.
-        self.profile_key = (outcome if isinstance(outcome, Modality) else None, meaning[-1])
+        self.profile_modality = outcome if isinstance(outcome, Modality) else None
+        # As a key, the modality's value: an enum member hashes in Python code, a str in C.
+        modality_value = None if self.profile_modality is None else self.profile_modality.value
+        self.profile_key = (modality_value, meaning[-1])
         self.tally = _tally(scope, modality, category)
         self.warnings = _unique(
             (self.scope.warnings, self.modality.warnings, self.nso_category.warnings)
@@ -512,7 +516,11 @@ class _PrincipleFacts:
 
 def _separated(items: tuple[str, ...]) -> tuple[str, ...]:
     """``items`` with ``", "`` between them, as `str.join` would put it."""
-    return tuple(itertools.chain.from_iterable((", ", item) for item in items))[1:]
+    if not items:
+        return ()
+    joined = [", "] * (2 * len(items) - 1)
+    joined[::2] = items
+    return tuple(joined)
 
 
 class _Principles:
@@ -605,7 +613,7 @@ class RawRows:
         # Each rule set's decision, by the raw values of the facts it reads.
         self._scope: OrderedDict[_Key, tuple[_Piece, bool]] = OrderedDict()
         self._modality: OrderedDict[_Key, _Piece] = OrderedDict()
-        self._category: OrderedDict[_Key, _Piece] = OrderedDict()
+        self._category: OrderedDict[_Key, tuple[tuple[_Piece, bool], _Piece]] = OrderedDict()
         self._decisions: OrderedDict[_Key, _Decisions] = OrderedDict()
         self._participation: OrderedDict[_Key, _Participation] = OrderedDict()
         self._principles: OrderedDict[_Key, _Principles] = OrderedDict()
@@ -756,24 +764,26 @@ class RawRows:
         """
         initiated_by, partners, stages, meaningful, integrated, assured = raw
         initiative: Initiative | None = None
-        key: _Key = (initiated_by, stages, meaningful)
-        scope = self._scope.get(key)
-        if scope is None:
-            if (initiative := fast_structure(document)) is None:
+        # The NSO category reads every fact scope reads: its entry holds the scope's too, so a
+        # seen pattern costs one look-up for both.
+        key: _Key = (initiated_by, stages, meaningful, integrated, assured)
+        both = self._category.get(key)
+        if both is None:
+            scope = self._scope.get(part := (initiated_by, stages, meaningful))
+            if scope is None:
+                if (initiative := fast_structure(document)) is None:
+                    return None
+                citizen = not initiative.initiated_by.isdisjoint(CITIZEN_SIDE)
+                scope = self._store(self._scope, part, (self._piece(initiative, 0), citizen))
+            if initiative is None and (initiative := fast_structure(document)) is None:
                 return None
-            citizen = not initiative.initiated_by.isdisjoint(CITIZEN_SIDE)
-            scope = self._store(self._scope, key, (self._piece(initiative, 0), citizen))
+            both = self._store(self._category, key, (scope, self._piece(initiative, 2)))
+        scope, category = both
         modality = self._modality.get(key := (initiated_by, partners, stages, meaningful))
         if modality is None:
             if initiative is None and (initiative := fast_structure(document)) is None:
                 return None
             modality = self._store(self._modality, key, self._piece(initiative, 1))
-        key = (initiated_by, stages, meaningful, integrated, assured)
-        category = self._category.get(key)
-        if category is None:
-            if initiative is None and (initiative := fast_structure(document)) is None:
-                return None
-            category = self._store(self._category, key, self._piece(initiative, 2))
         key = (scope[0][1], modality[1], category[1], meaningful, assured, scope[1])
         decisions = self._decisions.get(key)
         if decisions is None:
@@ -795,7 +805,7 @@ class RawRows:
         rated = _NO_FACTS if ratings is None else plain_part("participation", ratings)
         if (stages is not None and engaged is None) or rated is None:
             return None
-        modality, citizen = decisions.profile_key
+        modality, citizen = decisions.profile_modality, decisions.profile_key[1]
         profile = profile_of_facts(modality, engaged, citizen, rated)
         tables = self._tables
         if len(tables) >= self.bound:
