@@ -25,7 +25,7 @@ from copenhagen._version import __version__
 from copenhagen.framework.modalities import Modality, Table1Column
 from copenhagen.framework.official import NSOCategory
 from copenhagen.framework.participation import ParticipationAspect, ParticipationLevel
-from copenhagen.framework.principles import Principle
+from copenhagen.framework.principles import PRINCIPLE_KEYS
 from copenhagen.framework.stages import Stage
 from copenhagen.model import DOCUMENT_KEYS, Decision, Initiative, Scope, Status
 from copenhagen.participation import (
@@ -351,7 +351,7 @@ def _decision_schema(outcomes: list[Any], description: str) -> dict[str, Any]:
 
 
 def _principle_names() -> list[str]:
-    return [p.name.lower() for p in Principle]
+    return list(PRINCIPLE_KEYS)
 
 
 def assessment_schema() -> dict[str, Any]:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 import attrs
 
 from copenhagen._rows import RawRows, RowWriter, dumps_row
+from copenhagen.framework.principles import PRINCIPLE_KEYS
 from copenhagen.model import Initiative
 
 if TYPE_CHECKING:
@@ -402,21 +403,6 @@ def _records_from_stream(stream: TextIO, fmt: InputFormat) -> Iterator[Record]:
 
 
 _DECISIONS = ("scope", "modality", "nso_category")
-_PRINCIPLE_COLUMNS = (
-    "independence",
-    "relevance",
-    "participation_and_inclusion",
-    "informed_consent",
-    "professional_standards",
-    "data_security",
-    "self_identification",
-    "data_sovereignty",
-    "transparency",
-    "ethical_and_safe_use",
-    "accountability",
-    "confidentiality",
-    "openness",
-)
 
 #: The columns of CSV output, in order.
 CSV_COLUMNS: tuple[str, ...] = (
@@ -427,7 +413,7 @@ CSV_COLUMNS: tuple[str, ...] = (
         for d in _DECISIONS
         for part in ("", "_determinate", "_missing", "_rules", "_warnings")
     ),
-    *(f"principles.{p}" for p in _PRINCIPLE_COLUMNS),
+    *(f"principles.{p}" for p in PRINCIPLE_KEYS),
     "participation_engaged_stages",
     "participation_coverage",
     "participation_degree",
@@ -471,7 +457,7 @@ def flatten_row(row: Mapping[str, Any]) -> list[str]:
             json.dumps(decision["warnings"]) if decision["warnings"] else "",
         ]
     principles = row.get("principles", {})
-    cells += [_cell(principles.get(p)) for p in _PRINCIPLE_COLUMNS]
+    cells += [_cell(principles.get(p)) for p in PRINCIPLE_KEYS]
     participation = row.get("participation") or {}
     stages = participation.get("engaged_stages")
     cells += [

@@ -18,7 +18,7 @@ from copenhagen.framework.actors import Actor
 from copenhagen.framework.objectives import Objective
 from copenhagen.framework.participation import ParticipationAspect, ParticipationLevel
 from copenhagen.framework.practices import Practice
-from copenhagen.framework.principles import Principle
+from copenhagen.framework.principles import PRINCIPLE_KEYS, Principle
 from copenhagen.framework.stages import Stage
 from copenhagen.model import Initiative, Status
 
@@ -84,7 +84,7 @@ _STAGES = _weighted(
 )
 _BOOLEANS = (True, False)
 _OBJECTIVES = [o.value for o in Objective]
-_PRINCIPLES = [p.name.lower() for p in Principle]
+_PRINCIPLES = list(PRINCIPLE_KEYS)
 _STATUSES = _weighted([("met", 50), ("partial", 25), ("not_met", 10), ("unknown", 15)])
 _PRACTICES = [p.value for p in Practice]
 _ASPECTS = [a.value for a in ParticipationAspect]

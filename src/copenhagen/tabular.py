@@ -17,32 +17,19 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from copenhagen.framework.principles import PRINCIPLE_KEYS
+
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["RESULT_COLUMNS", "assess_frame"]
 
 _DECISIONS = ("scope", "modality", "nso_category")
-_PRINCIPLES = (
-    "independence",
-    "relevance",
-    "participation_and_inclusion",
-    "informed_consent",
-    "professional_standards",
-    "data_security",
-    "self_identification",
-    "data_sovereignty",
-    "transparency",
-    "ethical_and_safe_use",
-    "accountability",
-    "confidentiality",
-    "openness",
-)
 
 #: The columns `assess_frame` adds, in order.
 RESULT_COLUMNS: tuple[str, ...] = (
     *(f"{d}{part}" for d in _DECISIONS for part in ("", "_determinate", "_missing")),
-    *(f"status.{p}" for p in _PRINCIPLES),
+    *(f"status.{p}" for p in PRINCIPLE_KEYS),
     "recommendations",
     "warnings",
     "errors",
@@ -129,7 +116,7 @@ def assess_frame(frame: pd.DataFrame) -> pd.DataFrame:
             columns[d].append(data[d]["outcome"])
             columns[f"{d}_determinate"].append(data[d]["determinate"])
             columns[f"{d}_missing"].append(data[d]["missing"])
-        for p in _PRINCIPLES:
+        for p in PRINCIPLE_KEYS:
             columns[f"status.{p}"].append(data["principles"][p])
         columns["recommendations"].append([r["id"] for r in data["recommendations"]])
         columns["warnings"].append(data["warnings"])

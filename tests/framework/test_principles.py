@@ -40,3 +40,12 @@ def test_standards() -> None:
         assert (ExternalStandard.NQAF in p.standards) == (p is Principle.PROFESSIONAL_STANDARDS)
     assert "para 23" in ExternalStandard.NQAF.citations
     assert "para 17" in ExternalStandard.HRBA.citations
+
+
+def test_principle_keys_are_the_keys_results_use() -> None:
+    from copenhagen import Actor, Initiative, assess
+    from copenhagen.framework.principles import PRINCIPLE_KEYS
+
+    assert tuple(p.name.lower() for p in Principle) == PRINCIPLE_KEYS
+    result = assess(Initiative(name="x", initiated_by={Actor.CSO})).to_dict()
+    assert tuple(result["principles"]) == PRINCIPLE_KEYS

@@ -14,7 +14,7 @@ import attrs
 
 from copenhagen.framework._catalogue import CatalogueMember, Entry
 
-__all__ = ["ExternalStandard", "Principle", "PrincipleEntry"]
+__all__ = ["PRINCIPLE_KEYS", "ExternalStandard", "Principle", "PrincipleEntry"]
 
 
 class ExternalStandard(CatalogueMember, StrEnum):  # type: ignore[misc]  # .title shadows str.title
@@ -88,6 +88,11 @@ class Principle(CatalogueMember, IntEnum):
     def standards(self) -> tuple[ExternalStandard, ...]:
         """The outside standards the principle refers to (paras 17, 23)."""
         return self.entry.standards
+
+
+#: Each principle's key in documents and results (its lower-case member name, contract
+#: section 1), in `Principle` order.
+PRINCIPLE_KEYS: tuple[str, ...] = tuple(p.name.lower() for p in Principle)
 
 
 _STANDARDS: dict[ExternalStandard, Entry] = {

@@ -20,7 +20,7 @@ import attrs
 
 from copenhagen._frozen import FrozenMap
 from copenhagen.framework.practices import Practice
-from copenhagen.framework.principles import Principle
+from copenhagen.framework.principles import PRINCIPLE_KEYS, Principle
 from copenhagen.model import Initiative, Status, status_and
 from copenhagen.principles.queries import practices_of
 from copenhagen.principles.relations import RELATIONS, REQUIRES, REQUIRES_CLOSURE, RelationKind
@@ -349,7 +349,7 @@ def _warning(principle: Principle, declared: Status, evidence: PracticeEvidence)
 
 _ORDER: tuple[Principle, ...] = tuple(Principle)
 _POS: dict[Principle, int] = {p: i for i, p in enumerate(_ORDER)}
-_NAMES: tuple[str, ...] = tuple(p.name.lower() for p in _ORDER)
+_NAMES: tuple[str, ...] = PRINCIPLE_KEYS
 _VALUE: dict[int, str] = {id(s): s.value for s in Status}  # keyed by id: a C-level hash
 _UNKNOWN = Status.UNKNOWN
 _PRACTICES: tuple[tuple[Practice, ...], ...] = tuple(practices_of(p) for p in _ORDER)

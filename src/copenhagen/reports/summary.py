@@ -16,7 +16,7 @@ import attrs
 
 from copenhagen.framework.modalities import Modality
 from copenhagen.framework.official import NSOCategory
-from copenhagen.framework.principles import Principle
+from copenhagen.framework.principles import PRINCIPLE_KEYS
 from copenhagen.model import Scope, Status
 from copenhagen.reports._escape import escape_html as h
 from copenhagen.reports._escape import escape_markdown as md
@@ -45,7 +45,7 @@ _SCOPE_KEYS = (Scope.IN_SCOPE.value, Scope.OUT_OF_SCOPE.value, UNDECIDED)
 _MODALITY_KEYS = (*(m.name.lower() for m in Modality), NONE, UNDECIDED)
 _CATEGORY_KEYS = (*(c.name.lower() for c in NSOCategory), NONE, UNDECIDED)
 _STATUS_KEYS = tuple(s.value for s in Status)
-_PRINCIPLE_KEYS = tuple(p.name.lower() for p in Principle)
+_PRINCIPLE_KEYS = PRINCIPLE_KEYS
 
 
 def outcome_key(decision: Mapping[str, Any], enum: Any) -> str:
