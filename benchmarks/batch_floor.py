@@ -27,7 +27,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from copenhagen import assess, load_initiative
-    from copenhagen._rows import dumps_row
+    from copenhagen.batch import dumps_row
 
     with args.registry.open(encoding="utf-8") as lines:
         first = json.loads(next(lines))

@@ -5,11 +5,7 @@ corrupt lines, held in memory so that only the work is timed.
 
 - ``baseline``: the loop a user would write — ``json.loads``, ``load_initiative``, ``assess``,
   ``json.dumps(to_dict(), sort_keys=True)`` — with errors caught per line.
-- ``run_batch``: the streaming runner with its fast paths (`copenhagen._rows.RawRows` for plainly
-  valid JSON Lines records, `RowWriter` for the rest; the same bytes).
-- ``general``: the runner with the fast paths off.
-- ``row writer`` / ``dumps(to_dict())``: writing rows for pre-assessed initiatives, the part the
-  fast path replaces.
+- ``run_batch``: the streaming runner.
 
 Ratios are reported in ``extra_info`` and in docs/performance/batch.md; the only assertions are
 that each variant writes the same rows as the baseline.
@@ -26,7 +22,7 @@ from typing import Any
 import pytest
 
 from copenhagen import assess, load_initiative
-from copenhagen.batch import RowWriter, dumps_row, run_batch
+from copenhagen.batch import run_batch
 from copenhagen.documents import InvalidInitiativeError
 from copenhagen.synthetic import realistic_documents
 
@@ -56,20 +52,13 @@ def baseline(text: str) -> str:
     return out.getvalue()
 
 
-def runner(fast: bool) -> Callable[[str], str]:
-    def run(text: str) -> str:
-        out = io.StringIO()
-        run_batch(io.StringIO(text), out, input_fmt="jsonl", fast=fast)
-        return out.getvalue()
-
-    return run
+def runner(text: str) -> str:
+    out = io.StringIO()
+    run_batch(io.StringIO(text), out, input_fmt="jsonl")
+    return out.getvalue()
 
 
-VARIANTS: dict[str, Callable[[str], str]] = {
-    "baseline": baseline,
-    "run_batch": runner(True),
-    "general": runner(False),
-}
+VARIANTS: dict[str, Callable[[str], str]] = {"baseline": baseline, "run_batch": runner}
 
 
 def _good_rows(written: str) -> list[str]:
@@ -95,32 +84,9 @@ def _best(run: Callable[[], object], rounds: int = 3) -> float:
 
 
 def test_ratios(benchmark: Any, text: str) -> None:
-    """Runner and row writer against their baselines, timed back to back."""
-    fast = runner(True)
-    fast(text)  # warm the assessment's caches for both sides alike
-    fast_seconds = _best(lambda: fast(text))
-    ratio_end_to_end = _best(lambda: baseline(text)) / fast_seconds
-    ratio_general = _best(lambda: runner(False)(text)) / fast_seconds
-
-    assessments = [assess(load_initiative(d)) for d in realistic_documents(N, seed=7)]
-    writer = RowWriter()
-    writer.usable(assessments[0])
-
-    def rows_fast() -> None:
-        for n, a in enumerate(assessments, 1):
-            writer.row(n, a)
-
-    def rows_general() -> None:
-        for n, a in enumerate(assessments, 1):
-            dumps_row({"position": n, **a.to_dict()})
-
-    ratio_rows = _best(rows_general) / _best(rows_fast)
+    """The runner against the plain loop, timed back to back."""
+    runner(text)  # warm the assessment's caches for both sides alike
+    ratio = _best(lambda: baseline(text)) / _best(lambda: runner(text))
     benchmark.group = "batch ratios"
-    benchmark.extra_info.update(
-        {
-            "run_batch_speedup_over_baseline": round(ratio_end_to_end, 2),
-            "run_batch_speedup_over_its_general_path": round(ratio_general, 2),
-            "row_writer_speedup_over_dumps_to_dict": round(ratio_rows, 2),
-        }
-    )
-    benchmark.pedantic(rows_fast, rounds=1)
+    benchmark.extra_info["run_batch_speedup_over_baseline"] = round(ratio, 2)
+    benchmark.pedantic(runner, args=(text,), rounds=1)

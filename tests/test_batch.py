@@ -1,4 +1,4 @@
-"""`copenhagen.batch`: assess_many, CSV reading, the streaming runner and its fast path."""
+"""`copenhagen.batch`: assess_many, CSV reading and the streaming runner."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,7 +14,6 @@ from copenhagen import assess, load_initiative
 from copenhagen.batch import (
     CSV_COLUMNS,
     BatchResult,
-    RowWriter,
     assess_many,
     csv_documents,
     dumps_row,
@@ -24,7 +22,7 @@ from copenhagen.batch import (
     run_batch,
 )
 from copenhagen.documents import load_initiatives
-from copenhagen.strategies import documents, initiatives, invalid_documents
+from copenhagen.strategies import documents, invalid_documents
 from copenhagen.synthetic import realistic_documents
 
 GOOD = {"name": "Water watch", "initiated_by": ["cso"]}
@@ -198,41 +196,16 @@ def test_summary_matches_the_rows() -> None:
 
 
 @given(st.lists(st.one_of(documents(), invalid_documents().map(lambda pair: pair[0])), max_size=8))
-def test_fast_path_writes_the_general_paths_bytes(batch: list[dict[str, Any]]) -> None:
+def test_rows_are_dumps_of_to_dict(batch: list[dict[str, Any]]) -> None:
     text = "".join(json.dumps(d) + "\n" for d in batch)
-    fast = run(text, fast=True)
-    general = run(text, fast=False)
-    assert fast[0] == general[0]
-    assert fast[1] == general[1]
-    assert fast[2] == general[2]
-
-
-@given(st.lists(initiatives(), min_size=1, max_size=6), st.integers(1, 10**9))
-def test_row_writer_equals_dumps_of_to_dict(batch: list[Any], position: int) -> None:
-    writer = RowWriter()
-    for initiative in batch:
-        assessment = assess(initiative)
-        assert writer.usable(assessment)
-        expected = dumps_row({"position": position, **assessment.to_dict()})
-        assert writer.row(position, assessment) == expected
-
-
-def test_row_writer_caches_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    import copenhagen._rows as rows
-
-    monkeypatch.setattr(rows, "_CACHE_LIMIT", 8)
-    writer = RowWriter()
-    for initiative in batch_initiatives(300):
-        assessment = assess(initiative)
-        assert writer.row(1, assessment) == dumps_row({"position": 1, **assessment.to_dict()})
-    for name in ("_decisions", "_principles", "_participation", "_recommendations", "_fragments"):
-        assert len(getattr(writer, name)) <= 8
-
-
-def batch_initiatives(n: int) -> list[Any]:
-    from copenhagen.synthetic import realistic_initiatives
-
-    return list(realistic_initiatives(n, seed=2))
+    written, summary, errors = run(text)
+    for line, document in zip(written.splitlines(), batch, strict=True):
+        row = json.loads(line)
+        if "errors" in row:
+            continue
+        expected = {"position": row["position"], **assess(load_initiative(document)).to_dict()}
+        assert line == dumps_row(expected)
+    assert summary.invalid == len(errors)
 
 
 def test_csv_output_from_the_runner() -> None:

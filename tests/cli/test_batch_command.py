@@ -122,19 +122,6 @@ def test_summary_reports(cli: Cli, tmp_path: Path) -> None:
             assert "<svg" in text
 
 
-def test_fast_and_general_paths_write_the_same_bytes(cli: Cli, tmp_path: Path) -> None:
-    from copenhagen.synthetic import realistic_documents
-
-    path = tmp_path / "synthetic.jsonl"
-    path.write_text(
-        "".join(json.dumps(d) + "\n" for d in realistic_documents(300, seed=3)), encoding="utf-8"
-    )
-    fast = cli("batch", str(path), "-q")
-    general = cli("batch", str(path), "-q", "--no-fast-path")
-    assert fast.status == general.status == 0
-    assert fast.out == general.out
-
-
 def test_output_onto_the_input_is_refused_and_the_input_kept(cli: Cli, tmp_path: Path) -> None:
     registry = tmp_path / "registry.jsonl"
     original = '{"name": "a", "initiated_by": ["cso"]}\n'

@@ -98,12 +98,6 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="print no summary on standard error"
     )
-    parser.add_argument(
-        "--no-fast-path",
-        dest="fast",
-        action="store_false",
-        help="assess every record through the general path (same output, slower)",
-    )
     parser.set_defaults(command=run)
 
 
@@ -231,7 +225,6 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
                 on_error=on_error,
                 on_progress=progress.update,
                 progress_every=1000 if console.interactive else sys.maxsize,
-                fast=args.fast,
             )
         except UnicodeDecodeError as error:
             # The rows before the bad byte are written; the rest cannot be read.
