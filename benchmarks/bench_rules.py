@@ -18,9 +18,18 @@ from typing import Any
 
 import pytest
 
-from copenhagen import Actor, Initiative, Modality, NSOCategory, Scope
+from copenhagen import (
+    Actor,
+    Initiative,
+    Modality,
+    NSOCategory,
+    Scope,
+    assess_scope,
+    classify_modality,
+    classify_nso_category,
+)
 from copenhagen.framework.actors import CITIZEN_SIDE, STATE_SIDE
-from copenhagen.rules import RULE_SETS, assess_scope, classify_modality, classify_nso_category
+from copenhagen.rules import RULE_SETS
 from copenhagen.synthetic import realistic_initiatives
 
 N = 100_000

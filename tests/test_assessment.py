@@ -30,8 +30,9 @@ from copenhagen import (
     classify_nso_category,
 )
 from copenhagen import assessment as assessment_module
+from copenhagen import assessor as assessor_module
+from copenhagen.assessor import Assessor, default_assessor
 from copenhagen.framework.participation import ParticipationAspect, ParticipationLevel
-from copenhagen.participation import participation_profile
 from copenhagen.recommendations import Findings, recommend
 from copenhagen.rules import RULE_SETS
 from copenhagen.strategies import initiatives
@@ -82,7 +83,7 @@ def dumps(initiative: Initiative) -> str:
 
 
 def clear_caches() -> None:
-    assessment_module.cache_clear()
+    default_assessor().cache_clear()
 
 
 # --- Shape --------
@@ -118,13 +119,22 @@ def test_provenance_names_the_framework_library_and_rule_sets() -> None:
     assert provenance["framework"] == "Copenhagen Framework on Citizen Data"
     assert provenance["framework_version"] == "1.0"
     assert provenance["library_version"] == copenhagen.__version__
-    assert list(provenance["rule_sets"]) == ["scope", "modality", "nso_category"]
+    assert list(provenance["rule_sets"]) == [
+        "scope",
+        "modality",
+        "nso_category",
+        "participation",
+        "principles",
+        "recommendations",
+    ]
     for rule_set in RULE_SETS:
         assert provenance["rule_sets"][rule_set.id] == {
             "id": rule_set.id,
             "digest": rule_set.digest,
         }
         assert len(rule_set.digest) == 64
+    assert all(len(entry["digest"]) == 64 for entry in provenance["rule_sets"].values())
+    assert provenance["layers"] == []
 
 
 def test_assessment_is_frozen() -> None:
@@ -134,7 +144,7 @@ def test_assessment_is_frozen() -> None:
 
 
 def test_package_face_exports_the_assessment_lazily() -> None:
-    assert copenhagen.assess is assessment_module.assess
+    assert copenhagen.assess is assessor_module.assess
     assert copenhagen.Assessment is assessment_module.Assessment
     assert copenhagen.assessment_schema is assessment_module.assessment_schema
     code = (
@@ -212,8 +222,7 @@ def test_to_dict_agrees_with_the_individual_classifiers(initiative: Initiative) 
     modality = classify_modality(initiative)
     category = classify_nso_category(initiative)
     principles = assess_principles(initiative)
-    outcome = modality.outcome
-    profile = participation_profile(initiative, outcome if isinstance(outcome, Modality) else None)
+    profile = default_assessor().participation_profile(initiative)
     assert (result.scope, result.modality, result.nso_category) == (scope, modality, category)
     assert data["scope"] == scope.to_dict()
     assert data["modality"] == modality.to_dict()
@@ -298,15 +307,17 @@ def test_the_assess_function_pickles() -> None:
 
 
 def test_cache_clear_and_size() -> None:
-    assessment_module.cache_clear()
-    assert assessment_module.cache_size() == 0
-    first = assess(EXAMPLE)
+    assessor = Assessor()
+    assert assessor.cached_patterns() == 0
+    first = assessor.assess(EXAMPLE)
     twin = attrs.evolve(EXAMPLE, name="Another name", country="DK")
-    second = assess(twin)
-    assert assessment_module.cache_size() == 1
+    second = assessor.assess(twin)
+    assert assessor.cached_patterns() == 1
     assert second.scope is first.scope
     assert second.principles is first.principles
     assert second.recommendations == first.recommendations
+    assessor.cache_clear()
+    assert assessor.cached_patterns() == 0
 
 
 def test_assess_runs_in_worker_processes() -> None:
@@ -318,40 +329,27 @@ def test_assess_runs_in_worker_processes() -> None:
     assert [r.to_dict() for r in results] == [assess(i).to_dict() for i in batch]
 
 
-def test_cache_bounds_trim_and_restore() -> None:
-    from copenhagen import assessment
+def test_cache_size_bounds_every_cache() -> None:
     from copenhagen.synthetic import realistic_initiatives
 
-    before = (assessment._CORE_CACHE_SIZE, assessment._PART_CACHE_SIZE)
-    for initiative in realistic_initiatives(300, seed=11):
-        assess(initiative)
-    with assessment.cache_bounds(patterns=5, parts=3):
-        assert assessment.cache_size() <= 5
-        for initiative in realistic_initiatives(300, seed=12):
-            assess(initiative)
-        assert assessment.cache_size() <= 5
-        assert len(assessment._PART_A) <= 3
-        assert len(assessment._PART_B) <= 3
-    assert before == (assessment._CORE_CACHE_SIZE, assessment._PART_CACHE_SIZE)
+    assessor = Assessor(cache_size=5)
+    for initiative in realistic_initiatives(300, seed=12):
+        assessor.assess(initiative)
+    assert assessor.cached_patterns() <= 5
+    assert all(len(cache) <= 5 for cache in assessor._all_caches())
 
 
-def test_cache_bounds_must_be_positive() -> None:
-    from copenhagen.assessment import cache_bounds
-
-    with pytest.raises(ValueError, match="at least 1"), cache_bounds(patterns=0, parts=1):
-        pass
+def test_cache_size_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        Assessor(cache_size=0)
 
 
 def test_bounded_results_equal_unbounded_ones() -> None:
     """Narrow bounds change what is remembered, never what is answered."""
-    import json
-
-    from copenhagen import assessment
     from copenhagen.synthetic import realistic_initiatives
 
     sample = list(realistic_initiatives(200, seed=13))
-    wide = [json.dumps(assess(i).to_dict(), sort_keys=True) for i in sample]
-    assessment.cache_clear()
-    with assessment.cache_bounds(patterns=2, parts=2):
-        narrow = [json.dumps(assess(i).to_dict(), sort_keys=True) for i in sample]
+    wide = [json.dumps(Assessor().assess(i).to_dict(), sort_keys=True) for i in sample]
+    narrow_assessor = Assessor(cache_size=2)
+    narrow = [json.dumps(narrow_assessor.assess(i).to_dict(), sort_keys=True) for i in sample]
     assert narrow == wide

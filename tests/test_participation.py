@@ -1,4 +1,8 @@
-"""The participation profile: its derivations (P1-P5) and the Shirk and Haklay crosswalks."""
+"""The participation profile: its rules (P1-P5) and the Shirk and Haklay crosswalks.
+
+The profile reads the initiative's own facts, its modality included (decided by the modality
+rules), so each test builds an initiative whose facts give the modality it is about.
+"""
 
 from __future__ import annotations
 
@@ -11,20 +15,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from copenhagen import Actor, Initiative, Modality, Stage
-from copenhagen.framework.actors import CITIZEN_SIDE
+from copenhagen.assessor import default_assessor
 from copenhagen.framework.citations import is_anchor
 from copenhagen.framework.modalities import Table1Column, table1_cells
 from copenhagen.framework.participation import ParticipationAspect as A
 from copenhagen.framework.participation import ParticipationLevel as L
 from copenhagen.participation import (
     HAKLAY_RULES,
-    PROFILE_RULES,
+    PROFILE_RULE_SETS,
     SHIRK_RULES,
     HaklayLevel,
-    ParticipationFacts,
     ShirkModel,
-    participation_profile,
-    profile_of_facts,
+    profile_of,
 )
 from copenhagen.strategies import initiatives
 
@@ -53,29 +55,47 @@ def make(
     return Initiative(name="x", initiated_by=initiated_by, engaged_stages=stages, **fields)
 
 
-def profile(initiative: Initiative, modality: Modality | None = None) -> Any:
-    return participation_profile(initiative, modality)
+# Facts that give each modality (para 15): who started it, and with whom.
+REALISED: dict[Modality, dict[str, Any]] = {
+    Modality.CIVIC_ACTION: {"initiated_by": (Actor.CSO,), "partners": ()},
+    Modality.CIVIC_DRIVEN_COLLABORATION: {"initiated_by": (Actor.CSO,), "partners": (Actor.NSO,)},
+    Modality.JOINTLY_INITIATED_COLLABORATION: {"initiated_by": (Actor.CSO, Actor.NSO)},
+    Modality.NSO_DRIVEN_COLLABORATION: {"initiated_by": (Actor.NSO,)},
+    Modality.OTHER_ACTOR_DRIVEN_COLLABORATION: {"initiated_by": (Actor.ACADEMIA,)},
+}
+
+
+def realise(modality: Modality, stages: tuple[Stage, ...] | None, **fields: Any) -> Initiative:
+    """An initiative with ``modality``: led by others, it is in scope with meaningful engagement."""
+    facts = {**REALISED[modality], **fields}
+    if modality in (Modality.NSO_DRIVEN_COLLABORATION, Modality.OTHER_ACTOR_DRIVEN_COLLABORATION):
+        facts.setdefault("meaningful_engagement", True)
+    return Initiative(name="x", engaged_stages=stages, **facts)
+
+
+def profile(initiative: Initiative) -> Any:
+    return default_assessor().participation_profile(initiative)
 
 
 # --- P1: initiating counts as design-stage engagement --------
 
 
 def test_p1_citizen_initiator_adds_the_design_stage() -> None:
-    prof = profile(make((Actor.CSO,), (C, AN)), Modality.CIVIC_ACTION)
+    prof = profile(make((Actor.CSO,), (C, AN)))
     assert prof.engaged_stages == (D, C, AN)
     assert prof.design_stage_engaged is True
     assert any("citizen-side actor initiated" in n for n in prof.notes)
 
 
 def test_p1_citizen_initiator_with_unlisted_stages_knows_only_the_design_stage() -> None:
-    prof = profile(make((Actor.COMMUNITY,), None), Modality.CIVIC_ACTION)
+    prof = profile(make((Actor.COMMUNITY,), None))
     assert prof.engaged_stages is None
     assert prof.coverage is None
     assert prof.design_stage_engaged is True
 
 
 def test_p1_does_not_apply_to_state_or_other_initiators() -> None:
-    prof = profile(make((Actor.NSO, Actor.ACADEMIA), (C,)), Modality.NSO_DRIVEN_COLLABORATION)
+    prof = profile(make((Actor.NSO, Actor.ACADEMIA), (C,), meaningful_engagement=True))
     assert prof.engaged_stages == (C,)
     assert prof.design_stage_engaged is False
 
@@ -161,28 +181,28 @@ def test_p4_a_known_level_never_changes_when_more_aspects_are_rated(
 
 @pytest.mark.parametrize("modality", list(Modality))
 def test_p5_the_modality_picks_its_table_1_column(modality: Modality) -> None:
-    prof = profile(make(stages=(C,)), modality)
+    prof = profile(realise(modality, (C,)))
+    engaged = {C, D} if modality.value <= 3 else {C}  # citizen-side initiators: P1
     assert prof.table_1_column is modality.table1_column
     assert [row.stage for row in prof.table_1] == list(Stage)
-    assert [row.engaged for row in prof.table_1] == [s is C for s in Stage]
+    assert [row.engaged for row in prof.table_1] == [s in engaged for s in Stage]
     for row in prof.table_1:
         cells = table1_cells(row.stage, modality.table1_column)
         assert row.participation == " ".join(c.summary for c in cells)
 
 
 def test_p5_table_1_is_empty_without_a_modality_and_unknown_stages_stay_unknown() -> None:
-    assert profile(make(stages=(C,)), None).table_1 == ()
-    assert profile(make(stages=(C,)), None).table_1_column is None
-    rows = profile(make(stages=None), Modality.NSO_DRIVEN_COLLABORATION).table_1
+    undecided = make((Actor.NSO,), (C,))  # meaningful engagement unknown: no modality yet
+    assert profile(undecided).table_1 == ()
+    assert profile(undecided).table_1_column is None
+    rows = profile(realise(Modality.CIVIC_ACTION, None)).table_1
     assert [row.engaged for row in rows] == [None] * 6
 
 
 def test_p5_civic_action_rows_all_carry_the_merged_cell() -> None:
-    rows = profile(make((Actor.CSO,), None), Modality.CIVIC_ACTION).table_1
+    rows = profile(make((Actor.CSO,), None)).table_1
     assert len({row.participation for row in rows}) == 1
-    assert profile(make((Actor.CSO,), None), Modality.CIVIC_ACTION).table_1_column is (
-        Table1Column.CIVIC_ACTION
-    )
+    assert profile(make((Actor.CSO,), None)).table_1_column is Table1Column.CIVIC_ACTION
 
 
 # --- Crosswalks: one test per rule --------
@@ -209,7 +229,9 @@ def test_shirk_rule(
     stages: tuple[Stage, ...] | None,
     expected: ShirkModel,
 ) -> None:
-    prof = profile(make(initiators, stages), modality)
+    initiative = realise(modality, stages, initiated_by=initiators)
+    assert default_assessor().classify_modality(initiative).outcome is modality
+    prof = profile(initiative)
     assert prof.shirk_model is expected
     assert any(n.startswith(f"{rule_id}: ") for n in prof.notes)
 
@@ -226,7 +248,7 @@ def test_shirk_rule(
 def test_haklay_rule(
     rule_id: str, initiators: tuple[Actor, ...], stages: tuple[Stage, ...], expected: HaklayLevel
 ) -> None:
-    prof = profile(make(initiators, stages), Modality.NSO_DRIVEN_COLLABORATION)
+    prof = profile(make(initiators, stages, meaningful_engagement=True))
     assert prof.haklay_level is expected
     assert any(n.startswith(f"{rule_id}: ") for n in prof.notes)
 
@@ -236,46 +258,41 @@ def test_haklay_levels_are_numbered_one_to_four() -> None:
 
 
 def test_crosswalks_give_null_rather_than_guess() -> None:
-    unknown = profile(make((Actor.NSO,), None), M4)
+    unknown = profile(make((Actor.NSO,), None))
     assert unknown.shirk_model is None
     assert unknown.haklay_level is None
     assert any("No Shirk et al. placement" in n for n in unknown.notes)
     # Citizens initiated, so design is known, but the rest is not: no Haklay level yet.
-    assert profile(make((Actor.CSO,), None), M2).haklay_level is None
-    assert profile(make((Actor.CSO,), (C,)), None).shirk_model is None
+    assert profile(realise(M2, None)).haklay_level is None
     # Only uptake and review: no Haklay level fits.
-    assert profile(make((Actor.NSO,), (U, R)), M4).haklay_level is None
+    assert profile(realise(M4, (U, R))).haklay_level is None
 
 
-_SUBSETS = [frozenset(c) for n in range(7) for c in itertools.combinations(tuple(Stage), n)]
+_SUBSETS = [tuple(c) for n in range(7) for c in itertools.combinations(tuple(Stage), n)]
 
 
-@pytest.mark.parametrize("modality", [None, *Modality])
-def test_crosswalks_are_total_where_the_facts_are_known(modality: Modality | None) -> None:
+@pytest.mark.parametrize("modality", list(Modality))
+def test_crosswalks_are_total_where_the_facts_are_known(modality: Modality) -> None:
     for subset in _SUBSETS:
+        initiative = realise(modality, subset)
+        if not subset and modality.value >= 4:
+            continue  # led by others with no stage engaged: out of scope, no modality
+        prof = profile(initiative)
         # Citizens initiate modalities 1-3, so design is always engaged there (P1).
-        engaged = subset | {D} if modality in (M1, M2, M3) else subset
-        facts = ParticipationFacts(modality, engaged, Stage.DESIGN in engaged)
-        shirk = [r for r in SHIRK_RULES if r.applies(facts)]
-        haklay = [r for r in HAKLAY_RULES if r.applies(facts)]
-        if modality is None or (not engaged and modality not in (M1, M3)):
-            assert not shirk
-        else:
-            assert shirk, (modality, engaged)
-        assert bool(haklay) == bool(engaged & {D, C, P, AN})
+        engaged = set(subset) | {D} if modality.value <= 3 else set(subset)
+        assert prof.shirk_model is not None, (modality, subset)
+        assert (prof.haklay_level is not None) == bool(engaged & {D, C, P, AN})
 
 
 @given(
-    st.sampled_from([None, *Modality]),
+    st.sampled_from(list(Modality)),
     st.frozensets(st.sampled_from(list(Stage))),
-    st.booleans(),
 )
 def test_a_crosswalk_known_without_the_stages_never_changes_once_they_are_given(
-    modality: Modality | None, stages: frozenset[Stage], citizen: bool
+    modality: Modality, stages: frozenset[Stage]
 ) -> None:
-    initiators = (Actor.CSO,) if citizen else (Actor.NSO,)
-    before = profile(make(initiators, None), modality)
-    after = profile(make(initiators, tuple(stages)), modality)
+    before = profile(realise(modality, None))
+    after = profile(realise(modality, tuple(stages)))
     if before.shirk_model is not None:
         assert after.shirk_model is before.shirk_model
     if before.haklay_level is not None:
@@ -286,20 +303,21 @@ def test_a_crosswalk_known_without_the_stages_never_changes_once_they_are_given(
 
 
 def test_rules_are_listed_with_unique_ids_and_valid_citations() -> None:
-    ids = [r.id for r in (*PROFILE_RULES, *SHIRK_RULES, *HAKLAY_RULES)]
+    ids = [r.id for rule_set in PROFILE_RULE_SETS for r in rule_set]
     assert len(ids) == len(set(ids))
     for rule in (*SHIRK_RULES, *HAKLAY_RULES):
         assert "footnote 3" in rule.citations
         assert rule.facts
-        assert all(is_anchor(c) for c in rule.citations)
-    for p_rule in PROFILE_RULES:
-        assert all(is_anchor(c) for c in p_rule.citations)
-        assert p_rule.register.startswith("PART-")
+    for rule_set in PROFILE_RULE_SETS:
+        assert len(rule_set.digest) == 64
+        for rule in rule_set:
+            assert all(is_anchor(c) for c in rule.citations)
+            assert rule.statement
 
 
-@given(initiatives(), st.sampled_from([None, *Modality]))
-def test_every_note_cites_the_framework(initiative: Initiative, modality: Modality | None) -> None:
-    prof = profile(initiative, modality)
+@given(initiatives())
+def test_every_note_cites_the_framework(initiative: Initiative) -> None:
+    prof = profile(initiative)
     assert prof.notes
     for note in prof.notes:
         cited = note.rsplit("(", 1)[1].rstrip(").")
@@ -310,7 +328,7 @@ def test_every_note_cites_the_framework(initiative: Initiative, modality: Modali
 
 
 def test_to_dict_keys_in_the_pinned_order() -> None:
-    data = profile(make((Actor.CSO,), (C,)), M1).to_dict()
+    data = profile(make((Actor.CSO,), (C,))).to_dict()
     assert list(data) == PROFILE_KEYS
     assert data["engaged_stages"] == ["design", "collection"]
     assert data["table_1"][0] == {
@@ -321,17 +339,16 @@ def test_to_dict_keys_in_the_pinned_order() -> None:
 
 
 def test_equal_facts_share_one_profile_and_it_pickles() -> None:
-    a = profile(make((Actor.CSO,), (C, D)), M1)
-    b = profile(make((Actor.CSO, Actor.CSO), (D, C, C)), M1)
+    a = profile(make((Actor.CSO,), (C, D)))
+    b = profile(make((Actor.CSO, Actor.CSO), (D, C, C)))
     assert a is b
     assert pickle.loads(pickle.dumps(a)) == a
 
 
-@given(initiatives(), st.sampled_from([None, *Modality]))
-def test_the_profile_of_its_facts_is_the_initiatives_profile(
-    initiative: Initiative, modality: Modality | None
-) -> None:
-    citizen = not initiative.initiated_by.isdisjoint(CITIZEN_SIDE)
-    assert profile_of_facts(
-        modality, initiative.engaged_stages, citizen, initiative.participation
-    ) == participation_profile(initiative, modality)
+@given(initiatives())
+def test_the_cached_profile_is_the_profile_of_the_facts(initiative: Initiative) -> None:
+    from copenhagen.participation import ProfileRules
+    from copenhagen.rules.facts import FACTS
+
+    facts = {key: fact.read(initiative) for key, fact in FACTS.items()}
+    assert profile_of(facts, ProfileRules()) == profile(initiative)

@@ -34,11 +34,11 @@ def _rule_set(rule_set: RuleSet) -> list[str]:
             + ", ".join(rule.citations)
             + " |"
         )
-    warned = [rule for rule in rule_set if rule.warning]
+    warned = [(rule, w) for rule in rule_set for w in rule.warnings]
     if warned:
         lines.append("")
-        for rule in warned:
-            lines.append(f"Warning of {rule.id}: {rule.warning}")
+        for rule, warning in warned:
+            lines.append(f"Warning of {rule.id}: {warning.text}")
     lines.append("")
     return lines
 

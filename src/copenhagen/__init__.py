@@ -18,7 +18,15 @@ from copenhagen.framework import Actor, Modality, NSOCategory, Objective, Princi
 from copenhagen.model import Decision, Initiative, Scope, Status, Step
 
 if TYPE_CHECKING:
-    from copenhagen.assessment import Assessment, assess, assessment_schema
+    from copenhagen.assessment import Assessment, assessment_schema
+    from copenhagen.assessor import (
+        Assessor,
+        assess,
+        assess_principles,
+        assess_scope,
+        classify_modality,
+        classify_nso_category,
+    )
     from copenhagen.batch import assess_many
     from copenhagen.documents import (
         InvalidInitiativeError,
@@ -27,15 +35,17 @@ if TYPE_CHECKING:
         load_initiative,
         load_initiatives,
     )
-    from copenhagen.principles import PrincipleAssessment, assess_principles, principle_graph
-    from copenhagen.rules import assess_scope, classify_modality, classify_nso_category
+    from copenhagen.layers import Layer
+    from copenhagen.principles import PrincipleAssessment, principle_graph
 
 __all__ = [
     "Actor",
     "Assessment",
+    "Assessor",
     "Decision",
     "Initiative",
     "InvalidInitiativeError",
+    "Layer",
     "Modality",
     "NSOCategory",
     "Objective",
@@ -63,7 +73,9 @@ __all__ = [
 # Where each lazily imported name lives.
 _LAZY: dict[str, str] = {
     "Assessment": "copenhagen.assessment",
-    "assess": "copenhagen.assessment",
+    "Assessor": "copenhagen.assessor",
+    "Layer": "copenhagen.layers",
+    "assess": "copenhagen.assessor",
     "assessment_schema": "copenhagen.assessment",
     "assess_many": "copenhagen.batch",
     "InvalidInitiativeError": "copenhagen.documents",
@@ -72,11 +84,11 @@ _LAZY: dict[str, str] = {
     "load_initiative": "copenhagen.documents",
     "load_initiatives": "copenhagen.documents",
     "PrincipleAssessment": "copenhagen.principles",
-    "assess_principles": "copenhagen.principles",
+    "assess_principles": "copenhagen.assessor",
     "principle_graph": "copenhagen.principles",
-    "assess_scope": "copenhagen.rules",
-    "classify_modality": "copenhagen.rules",
-    "classify_nso_category": "copenhagen.rules",
+    "assess_scope": "copenhagen.assessor",
+    "classify_modality": "copenhagen.assessor",
+    "classify_nso_category": "copenhagen.assessor",
 }
 
 

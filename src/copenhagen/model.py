@@ -31,6 +31,7 @@ __all__ = [
     "Scope",
     "Status",
     "Step",
+    "Verdict",
     "status_and",
 ]
 
@@ -190,7 +191,24 @@ class Step:
         return {"rule": self.rule, "citation": self.citation, "explanation": self.explanation}
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, cache_hash=True)
+class Verdict:
+    """Whether some facts settle a decision, its outcome, and the rule that concluded.
+
+    The engine's quick answer, without a trace (`Decision.verdict` gives a decision's).
+
+    Attributes:
+        determinate: Whether every way of filling in the unknown facts gives the same outcome.
+        outcome: That outcome (``None``: no outcome, or not determinate).
+        rule: The id of the rule that concluded (``""`` when none did, or not determinate).
+    """
+
+    determinate: bool
+    outcome: Any = None
+    rule: str = ""
+
+
+@attrs.frozen(slots=True, cache_hash=True)
 class Decision:
     """The outcome of one classifier, with its cited trace (contract section 1).
 
@@ -208,6 +226,18 @@ class Decision:
     missing: tuple[str, ...] = ()
     trace: tuple[Step, ...] = ()
     warnings: tuple[str, ...] = ()
+    _verdict: Verdict = attrs.field(init=False, eq=False, repr=False)
+
+    @_verdict.default
+    def _make_verdict(self) -> Verdict:
+        if not self.determinate:
+            return Verdict(False)
+        return Verdict(True, self.outcome, self.trace[-1].rule if self.trace else "")
+
+    @property
+    def verdict(self) -> Verdict:
+        """The decision's outcome without its trace: determinacy, outcome, concluding rule."""
+        return self._verdict
 
     def to_dict(self) -> dict[str, Any]:
         """The decision as plain JSON-ready data, in the contract's shape."""

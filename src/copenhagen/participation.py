@@ -1,27 +1,29 @@
 """The participation profile of an initiative (paras 10-12, 16, Table 1, footnote 3).
 
-From the facts of an `Initiative` and its collaboration modality, the profile says where along
-the data value chain citizens take part and how much of it they cover (giving para 10's
-priority to the design stage), how the document rates the degree and quality of their
-participation (para 11), what Table 1 describes for each stage in the initiative's modality
-column, and where the initiative sits in the two typologies the framework cites in footnote 3:
-Shirk et al. (2012)'s five models of public participation and Haklay (2013)'s four levels.
+From the facts of an `Initiative`, the profile says where along the data value chain citizens
+take part and how much of it they cover (giving para 10's priority to the design stage), how the
+document rates the degree and quality of their participation (para 11), what Table 1 describes
+for each stage in the initiative's modality column, and where the initiative sits in the two
+typologies the framework cites in footnote 3: Shirk et al. (2012)'s five models of public
+participation and Haklay (2013)'s four levels.
 
-Every derivation is a listed rule with its citations (`PROFILE_RULES`, `SHIRK_RULES`,
-`HAKLAY_RULES`); the interpretation register explains each one (PART-1 to PART-6). Unknown facts
-give ``None``, never a guess.
+Each placement is a cited rule set on the library's one rule engine (`PROFILE_RULE_SETS`): whether
+citizens take part in the design stage (rules P1-P3), the degree and quality of participation
+(P4), the Table 1 column (P5), the Shirk model (SH1-SH7) and the Haklay level (HK1-HK4). Unknown
+facts give ``None``, never a guess: a placement is given only when every way of filling in the
+unknown facts gives the same one. The interpretation register explains each rule (PART-1 to
+PART-6). Coverage (the share of stages engaged) is a count, not a rule.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Iterator, Mapping
 from enum import StrEnum
-from functools import cache, lru_cache
-from typing import Any, Generic, TypeVar
+from functools import cache
+from typing import Any
 
 import attrs
 
-from copenhagen.framework.actors import CITIZEN_SIDE
 from copenhagen.framework.modalities import Modality, Table1Column, table1_cells
 from copenhagen.framework.participation import (
     ParticipationAspect,
@@ -29,21 +31,39 @@ from copenhagen.framework.participation import (
     ParticipationLevel,
 )
 from copenhagen.framework.stages import Stage
-from copenhagen.model import Initiative
+from copenhagen.rules.conditions import (
+    Always,
+    AtLeast,
+    Condition,
+    DecidedAs,
+    Facts,
+    Has,
+    In,
+    Not,
+    Only,
+    all_of,
+    any_of,
+    verdict_of,
+)
+from copenhagen.rules.engine import Rule, RuleSet
+from copenhagen.rules.facts import rating_key
+from copenhagen.rules.modality import MODALITY_RULES
+from copenhagen.rules.scope import CITIZEN_INITIATOR
 
 __all__ = [
+    "DEGREE_RULES",
+    "DESIGN_STAGE_RULES",
     "HAKLAY_RULES",
-    "PROFILE_RULES",
+    "PROFILE_RULE_SETS",
+    "QUALITY_RULES",
     "SHIRK_RULES",
-    "CrosswalkRule",
+    "TABLE_1_COLUMN_RULES",
     "HaklayLevel",
-    "ParticipationFacts",
     "ParticipationProfile",
-    "ProfileRule",
+    "ProfileRules",
     "ShirkModel",
     "Table1Row",
-    "participation_profile",
-    "profile_of_facts",
+    "profile_of",
 ]
 
 
@@ -97,306 +117,334 @@ _QUALITY_ASPECTS: tuple[ParticipationAspect, ...] = tuple(
 # The stages where data are handled (collected, processed, analysed), as opposed to steering
 # (design) or using and reviewing them (uptake, review).
 _DATA_WORK: frozenset[Stage] = frozenset({Stage.COLLECTION, Stage.PROCESSING, Stage.ANALYSIS})
-_COLLECTION_ONLY: frozenset[Stage] = frozenset({Stage.COLLECTION})
 _INTERPRETING: frozenset[Stage] = frozenset({Stage.PROCESSING, Stage.ANALYSIS})
-_EXTREME: frozenset[Stage] = frozenset({Stage.DESIGN, Stage.COLLECTION, Stage.ANALYSIS})
-_LED_BY_OTHERS: frozenset[Modality] = frozenset(
-    {Modality.NSO_DRIVEN_COLLABORATION, Modality.OTHER_ACTOR_DRIVEN_COLLABORATION}
+_STAGES_KEY = "engaged_stages"
+
+
+# --------------------------------------------------------------------------------------------
+# The rules, on the engine's conditions
+# --------------------------------------------------------------------------------------------
+
+
+def _engaged(stage: Stage) -> Condition:
+    """Citizens take part in ``stage`` (for the design stage, also by starting it: rule P1)."""
+    listed = Has(_STAGES_KEY, {stage})
+    if stage is Stage.DESIGN:
+        return any_of(CITIZEN_INITIATOR, listed)
+    return listed
+
+
+#: Citizens take part in the design stage (P1-P3; paras 10, 15, Box 2; register PART-1, PART-2).
+DESIGN_STAGE_RULES = RuleSet(
+    id="design_stage",
+    subject="design-stage engagement",
+    rules=(
+        Rule(
+            id="P1",
+            statement=(
+                "An initiative a citizen-side actor started counts as engaging citizens at the "
+                "design stage, as scope rule S1 reads it."
+            ),
+            citations=("para 15", "Box 2"),
+            when=CITIZEN_INITIATOR,
+            then=True,
+            title="design engaged by initiating",
+            then_text="citizens take part in the design stage",
+        ),
+        Rule(
+            id="P2",
+            statement="Citizens take part in the design stage when the document lists it.",
+            citations=("para 10", "para 12"),
+            when=Has(_STAGES_KEY, {Stage.DESIGN}),
+            then=True,
+            title="design listed",
+            then_text="citizens take part in the design stage",
+        ),
+        Rule(
+            id="P3",
+            statement=(
+                "Otherwise citizens take no part in the design stage, which the framework puts "
+                "first when not every stage can be engaged; unknown while the stages are not "
+                "listed."
+            ),
+            citations=("para 10",),
+            when=Always(),
+            then=False,
+            title="design not engaged",
+            then_text="citizens take no part in the design stage",
+        ),
+    ),
+    citations=("para 10", "para 12", "para 15"),
 )
 
 
-# --------------------------------------------------------------------------------------------
-# The facts the crosswalks read, and the crosswalk rules as data
-# --------------------------------------------------------------------------------------------
-
-
-@attrs.frozen(slots=True)
-class ParticipationFacts:
-    """The facts the crosswalk rules read.
-
-    Attributes:
-        modality: The initiative's collaboration modality (para 15), or ``None`` if undecided.
-        engaged: The stages citizens take part in, design included where a citizen-side actor
-            initiated (PART-1), or ``None`` if the document does not say.
-        design: Whether citizens take part in the design stage, or ``None`` if unknown.
-    """
-
-    modality: Modality | None
-    engaged: frozenset[Stage] | None
-    design: bool | None
-
-
-T = TypeVar("T", ShirkModel, HaklayLevel)
-
-
-@attrs.frozen(slots=True)
-class CrosswalkRule(Generic[T]):
-    """One rule placing an initiative in a typology the framework cites (footnote 3).
-
-    Rules are tried in order and the first whose condition holds decides. A condition holds
-    only when the facts it reads are known, so an unknown fact gives no answer rather than a
-    guess.
-
-    Attributes:
-        id: Stable rule id (``"SH1"``..., ``"HK1"``...).
-        outcome: The model or level the rule concludes.
-        citations: Where the framework supports the mapping.
-        statement: The rule in one plain sentence.
-        facts: The facts it reads (``"modality"``, ``"engaged_stages"``).
-        condition: The test over `ParticipationFacts`.
-    """
-
-    id: str
-    outcome: T
-    citations: tuple[str, ...]
-    statement: str
-    facts: tuple[str, ...]
-    condition: Callable[[ParticipationFacts], bool] = attrs.field(repr=False)
-
-    def applies(self, facts: ParticipationFacts) -> bool:
-        """Whether the rule's condition holds for ``facts``."""
-        return self.condition(facts)
-
-    def note(self) -> str:
-        """A plain sentence saying what the rule concluded and why, with its citations."""
-        return f"{self.statement} ({', '.join(self.citations)})"
-
-
-def _civic_action(f: ParticipationFacts) -> bool:
-    return f.modality is Modality.CIVIC_ACTION
-
-
-def _jointly_initiated(f: ParticipationFacts) -> bool:
-    return f.modality is Modality.JOINTLY_INITIATED_COLLABORATION
-
-
-def _civic_driven_steering_only(f: ParticipationFacts) -> bool:
-    return (
-        f.modality is Modality.CIVIC_DRIVEN_COLLABORATION
-        and f.engaged is not None
-        and not (f.engaged & _DATA_WORK)
+def _level_rules(prefix: str, dimension: str, aspects: tuple[ParticipationAspect, ...]) -> RuleSet:
+    """The level that every aspect of a dimension reaches: its lowest rating (rule P4)."""
+    keys = [rating_key(a) for a in aspects]
+    rules = []
+    levels = tuple(ParticipationLevel)
+    for n, level in enumerate(levels, 1):
+        last = level is levels[-1]
+        when = (
+            all_of(*(In(k, {level}) for k in keys))
+            if last
+            else any_of(*(In(k, {level}) for k in keys))
+        )
+        rules.append(
+            Rule(
+                id=f"{prefix}{n}",
+                statement=(
+                    f"The {dimension} of participation is {level.value} when every aspect of it "
+                    f"is rated {level.value}."
+                    if last
+                    else f"The {dimension} of participation is {level.value} when some aspect of "
+                    f"it is rated {level.value} and none lower; an unrated aspect could sit "
+                    "lower, so it must be rated unless one is already rated none."
+                ),
+                citations=("para 11",),
+                when=when,
+                then=level,
+                title=f"{dimension} {level.value}",
+                then_text=f"the {dimension} of participation is {level.value}",
+            )
+        )
+    return RuleSet(
+        id=dimension, subject=f"{dimension} of participation", rules=rules, citations=("para 11",)
     )
 
 
-def _civic_driven_hands_on(f: ParticipationFacts) -> bool:
-    return (
-        f.modality is Modality.CIVIC_DRIVEN_COLLABORATION
-        and f.engaged is not None
-        and bool(f.engaged & _DATA_WORK)
+#: The degree of participation: its lowest-rated aspect (P4; para 11; register PART-3).
+DEGREE_RULES = _level_rules("PD", "degree", _DEGREE_ASPECTS)
+#: The quality of participation: its lowest-rated aspect (P4; para 11; register PART-3).
+QUALITY_RULES = _level_rules("PQ", "quality", _QUALITY_ASPECTS)
+
+
+def _column_rules() -> RuleSet:
+    rules = []
+    for n, column in enumerate(Table1Column, 1):
+        modalities = [m for m in Modality if m.table1_column is column]
+        rules.append(
+            Rule(
+                id=f"P5.{n}",
+                statement=(
+                    f"The {column.title} column of Table 1 describes modalities "
+                    f"{', '.join(str(m.value) for m in modalities)}."
+                ),
+                citations=("para 16", "Table 1"),
+                when=any_of(*(DecidedAs(MODALITY_RULES, m) for m in modalities)),
+                then=column,
+                title=f"Table 1 column {column.value}",
+                then_text=f"Table 1's {column.title} column describes it",
+            )
+        )
+    return RuleSet(
+        id="table_1_column",
+        subject="Table 1 column",
+        rules=rules,
+        citations=("para 16", "Table 1"),
     )
 
 
-def _led_by_others_co_designed(f: ParticipationFacts) -> bool:
-    return (
-        f.modality in _LED_BY_OTHERS
-        and f.engaged is not None
-        and Stage.DESIGN in f.engaged
-        and len(f.engaged) >= 4
+#: The Table 1 column of the initiative's modality (P5; para 16, Table 1; register PART-4).
+TABLE_1_COLUMN_RULES = _column_rules()
+
+_LED_BY_OTHERS = any_of(
+    DecidedAs(MODALITY_RULES, Modality.NSO_DRIVEN_COLLABORATION),
+    DecidedAs(MODALITY_RULES, Modality.OTHER_ACTOR_DRIVEN_COLLABORATION),
+)
+_CIVIC_DRIVEN = DecidedAs(MODALITY_RULES, Modality.CIVIC_DRIVEN_COLLABORATION)
+_BEYOND_COLLECTION = frozenset(_STAGES) - {Stage.COLLECTION}
+
+
+def _placement(
+    rule_id: str,
+    outcome: ShirkModel | HaklayLevel,
+    citations: tuple[str, ...],
+    statement: str,
+    when: Condition,
+) -> Rule:
+    """A crosswalk rule: the initiative sits at ``outcome`` of a typology footnote 3 cites."""
+    if isinstance(outcome, ShirkModel):
+        title = f"Shirk's {outcome.value.replace('_', '-')} model"
+        then_text = f"it fits {title}"
+    else:
+        title = f"Haklay's level {outcome.level}"
+        then_text = f"it sits at {title}"
+    return Rule(
+        id=rule_id,
+        statement=statement,
+        citations=citations,
+        when=when,
+        then=outcome,
+        title=title,
+        then_text=then_text,
     )
 
 
-def _led_by_others_beyond_collection(f: ParticipationFacts) -> bool:
-    return (
-        f.modality in _LED_BY_OTHERS
-        and f.engaged is not None
-        and bool(f.engaged - _COLLECTION_ONLY)
-    )
-
-
-def _led_by_others_collection_only(f: ParticipationFacts) -> bool:
-    return f.modality in _LED_BY_OTHERS and f.engaged == _COLLECTION_ONLY
-
-
-#: The crosswalk to Shirk et al. (2012)'s models, tried in order (register PART-5).
-SHIRK_RULES: tuple[CrosswalkRule[ShirkModel], ...] = (
-    CrosswalkRule(
-        "SH1",
-        ShirkModel.COLLEGIAL,
-        ("para 15", "footnote 3"),
-        "Civic action is run and owned by citizens themselves, which is Shirk's collegial model",
-        ("modality",),
-        _civic_action,
+#: The crosswalk to Shirk et al. (2012)'s models, tried in order (footnote 3; register PART-5).
+SHIRK_RULES = RuleSet(
+    id="shirk_model",
+    subject="Shirk et al. model",
+    rules=(
+        _placement(
+            "SH1",
+            ShirkModel.COLLEGIAL,
+            ("para 15", "footnote 3"),
+            "Civic action is run and owned by citizens themselves, which is Shirk's collegial "
+            "model",
+            DecidedAs(MODALITY_RULES, Modality.CIVIC_ACTION),
+        ),
+        _placement(
+            "SH2",
+            ShirkModel.CO_CREATED,
+            ("para 15", "footnote 3"),
+            "A jointly initiated collaboration is the framework's own example of co-creation, "
+            "Shirk's co-created model",
+            DecidedAs(MODALITY_RULES, Modality.JOINTLY_INITIATED_COLLABORATION),
+        ),
+        _placement(
+            "SH3",
+            ShirkModel.CONTRACTUAL,
+            ("Table 1", "footnote 3"),
+            "Citizens led a civic-driven collaboration but left collection, processing and "
+            "analysis to their partners, which is Shirk's contractual model",
+            all_of(_CIVIC_DRIVEN, Not(Has(_STAGES_KEY, _DATA_WORK))),
+        ),
+        _placement(
+            "SH4",
+            ShirkModel.CO_CREATED,
+            ("Table 1", "footnote 3"),
+            "Citizens led a civic-driven collaboration and also handle the data with their "
+            "partners, which is Shirk's co-created model",
+            all_of(_CIVIC_DRIVEN, Has(_STAGES_KEY, _DATA_WORK)),
+        ),
+        _placement(
+            "SH5",
+            ShirkModel.CO_CREATED,
+            ("Table 1", "footnote 3"),
+            "Led by an NSO or another actor, the initiative has citizens co-design it and take "
+            "part in at least four of the six stages, which is Shirk's co-created model",
+            all_of(
+                _LED_BY_OTHERS,
+                _engaged(Stage.DESIGN),
+                AtLeast(_STAGES_KEY, 4, {Stage.DESIGN}, CITIZEN_INITIATOR),
+            ),
+        ),
+        _placement(
+            "SH6",
+            ShirkModel.COLLABORATIVE,
+            ("Table 1", "footnote 3"),
+            "Led by an NSO or another actor, the initiative has citizens take part beyond "
+            "collecting data, which is Shirk's collaborative model",
+            all_of(_LED_BY_OTHERS, any_of(Has(_STAGES_KEY, _BEYOND_COLLECTION), CITIZEN_INITIATOR)),
+        ),
+        _placement(
+            "SH7",
+            ShirkModel.CONTRIBUTORY,
+            ("Table 1", "footnote 3"),
+            "Led by an NSO or another actor, the initiative has citizens take part only in "
+            "collecting data, which is Shirk's contributory model",
+            all_of(
+                _LED_BY_OTHERS,
+                Has(_STAGES_KEY, {Stage.COLLECTION}),
+                Only(_STAGES_KEY, {Stage.COLLECTION}),
+                Not(CITIZEN_INITIATOR),
+            ),
+        ),
     ),
-    CrosswalkRule(
-        "SH2",
-        ShirkModel.CO_CREATED,
-        ("para 15", "footnote 3"),
-        "A jointly initiated collaboration is the framework's own example of co-creation, "
-        "Shirk's co-created model",
-        ("modality",),
-        _jointly_initiated,
-    ),
-    CrosswalkRule(
-        "SH3",
-        ShirkModel.CONTRACTUAL,
-        ("Table 1", "footnote 3"),
-        "Citizens led a civic-driven collaboration but left collection, processing and analysis "
-        "to their partners, which is Shirk's contractual model",
-        ("modality", "engaged_stages"),
-        _civic_driven_steering_only,
-    ),
-    CrosswalkRule(
-        "SH4",
-        ShirkModel.CO_CREATED,
-        ("Table 1", "footnote 3"),
-        "Citizens led a civic-driven collaboration and also handle the data with their "
-        "partners, which is Shirk's co-created model",
-        ("modality", "engaged_stages"),
-        _civic_driven_hands_on,
-    ),
-    CrosswalkRule(
-        "SH5",
-        ShirkModel.CO_CREATED,
-        ("Table 1", "footnote 3"),
-        "Led by an NSO or another actor, the initiative has citizens co-design it and take part "
-        "in at least four of the six stages, which is Shirk's co-created model",
-        ("modality", "engaged_stages"),
-        _led_by_others_co_designed,
-    ),
-    CrosswalkRule(
-        "SH6",
-        ShirkModel.COLLABORATIVE,
-        ("Table 1", "footnote 3"),
-        "Led by an NSO or another actor, the initiative has citizens take part beyond "
-        "collecting data, which is Shirk's collaborative model",
-        ("modality", "engaged_stages"),
-        _led_by_others_beyond_collection,
-    ),
-    CrosswalkRule(
-        "SH7",
-        ShirkModel.CONTRIBUTORY,
-        ("Table 1", "footnote 3"),
-        "Led by an NSO or another actor, the initiative has citizens take part only in "
-        "collecting data, which is Shirk's contributory model",
-        ("modality", "engaged_stages"),
-        _led_by_others_collection_only,
-    ),
+    citations=("footnote 3", "Table 1"),
 )
 
 
-def _extreme(f: ParticipationFacts) -> bool:
-    return f.engaged is not None and f.engaged >= _EXTREME
+_DESIGN_ENGAGED = _engaged(Stage.DESIGN)
 
-
-def _participatory(f: ParticipationFacts) -> bool:
-    return f.engaged is not None and Stage.DESIGN in f.engaged
-
-
-def _interpreting(f: ParticipationFacts) -> bool:
-    return (
-        f.engaged is not None and Stage.DESIGN not in f.engaged and bool(f.engaged & _INTERPRETING)
-    )
-
-
-def _sensing(f: ParticipationFacts) -> bool:
-    return (
-        f.engaged is not None
-        and Stage.DESIGN not in f.engaged
-        and Stage.COLLECTION in f.engaged
-        and not (f.engaged & _INTERPRETING)
-    )
-
-
-#: The crosswalk to Haklay (2013)'s levels, tried in order (register PART-6).
-HAKLAY_RULES: tuple[CrosswalkRule[HaklayLevel], ...] = (
-    CrosswalkRule(
-        "HK1",
-        HaklayLevel.EXTREME_CITIZEN_SCIENCE,
-        ("para 12", "footnote 3"),
-        "Citizens help define the problem at the design stage and also collect and analyse "
-        "the data, which is Haklay's level 4, extreme citizen science",
-        ("engaged_stages",),
-        _extreme,
+#: The crosswalk to Haklay (2013)'s levels, tried in order (footnote 3; register PART-6).
+HAKLAY_RULES = RuleSet(
+    id="haklay_level",
+    subject="Haklay level",
+    rules=(
+        _placement(
+            "HK1",
+            HaklayLevel.EXTREME_CITIZEN_SCIENCE,
+            ("para 12", "footnote 3"),
+            "Citizens help define the problem at the design stage and also collect and analyse "
+            "the data, which is Haklay's level 4, extreme citizen science",
+            all_of(
+                _DESIGN_ENGAGED,
+                Has(_STAGES_KEY, {Stage.COLLECTION}),
+                Has(_STAGES_KEY, {Stage.ANALYSIS}),
+            ),
+        ),
+        _placement(
+            "HK2",
+            HaklayLevel.PARTICIPATORY_SCIENCE,
+            ("para 10", "footnote 3"),
+            "Citizens help set the objectives and methods at the design stage, which is "
+            "Haklay's level 3, participatory science",
+            _DESIGN_ENGAGED,
+        ),
+        _placement(
+            "HK3",
+            HaklayLevel.DISTRIBUTED_INTELLIGENCE,
+            ("Table 1", "footnote 3"),
+            "Without a part in the design, citizens process or analyse the data (classifying "
+            "or validating it, say), which is Haklay's level 2, distributed intelligence",
+            all_of(Not(_DESIGN_ENGAGED), Has(_STAGES_KEY, _INTERPRETING)),
+        ),
+        _placement(
+            "HK4",
+            HaklayLevel.CROWDSOURCING,
+            ("Table 1", "footnote 3"),
+            "Citizens only collect data, without a part in design, processing or analysis, "
+            "which is Haklay's level 1, crowdsourcing",
+            all_of(
+                Not(_DESIGN_ENGAGED),
+                Has(_STAGES_KEY, {Stage.COLLECTION}),
+                Not(Has(_STAGES_KEY, _INTERPRETING)),
+            ),
+        ),
     ),
-    CrosswalkRule(
-        "HK2",
-        HaklayLevel.PARTICIPATORY_SCIENCE,
-        ("para 10", "footnote 3"),
-        "Citizens help set the objectives and methods at the design stage, which is Haklay's "
-        "level 3, participatory science",
-        ("engaged_stages",),
-        _participatory,
-    ),
-    CrosswalkRule(
-        "HK3",
-        HaklayLevel.DISTRIBUTED_INTELLIGENCE,
-        ("Table 1", "footnote 3"),
-        "Without a part in the design, citizens process or analyse the data (classifying or "
-        "validating it, say), which is Haklay's level 2, distributed intelligence",
-        ("engaged_stages",),
-        _interpreting,
-    ),
-    CrosswalkRule(
-        "HK4",
-        HaklayLevel.CROWDSOURCING,
-        ("Table 1", "footnote 3"),
-        "Citizens only collect data, without a part in design, processing or analysis, which "
-        "is Haklay's level 1, crowdsourcing",
-        ("engaged_stages",),
-        _sensing,
-    ),
+    citations=("footnote 3", "para 12"),
 )
 
 
-# --------------------------------------------------------------------------------------------
-# The profile's own derivations, listed so that they can be cited, tested and explained
-# --------------------------------------------------------------------------------------------
-
-
 @attrs.frozen(slots=True)
-class ProfileRule:
-    """One derivation of the participation profile, listed for the docs and tests.
+class ProfileRules:
+    """The rule sets a participation profile is decided by (one assessor's, layers applied).
 
     Attributes:
-        id: Stable rule id (``"P1"``...).
-        citations: Where the framework supports it.
-        statement: The derivation in one plain sentence.
-        register: The interpretation register entry that explains it.
+        design_stage: Whether citizens take part in the design stage (P1-P3).
+        degree: The degree of participation (P4).
+        quality: The quality of participation (P4).
+        table_1_column: The Table 1 column (P5).
+        shirk_model: The Shirk et al. model (SH1-SH7).
+        haklay_level: The Haklay level (HK1-HK4).
     """
 
-    id: str
-    citations: tuple[str, ...]
-    statement: str
-    register: str
+    design_stage: RuleSet = DESIGN_STAGE_RULES
+    degree: RuleSet = DEGREE_RULES
+    quality: RuleSet = QUALITY_RULES
+    table_1_column: RuleSet = TABLE_1_COLUMN_RULES
+    shirk_model: RuleSet = SHIRK_RULES
+    haklay_level: RuleSet = HAKLAY_RULES
+
+    def __iter__(self) -> Iterator[RuleSet]:
+        yield self.design_stage
+        yield self.degree
+        yield self.quality
+        yield self.table_1_column
+        yield self.shirk_model
+        yield self.haklay_level
 
 
-#: The profile's derivations, in the order the profile computes them.
-PROFILE_RULES: tuple[ProfileRule, ...] = (
-    ProfileRule(
-        "P1",
-        ("para 15", "Box 2"),
-        "An initiative initiated by a citizen-side actor counts as engaging citizens at the "
-        "design stage, as scope rule S1 reads it; every other stage is as the document says.",
-        "PART-1",
-    ),
-    ProfileRule(
-        "P2",
-        ("para 10", "para 12"),
-        "Coverage is the share of the six stages of the value chain where citizens take part; "
-        "unknown when the document does not list the stages.",
-        "PART-2",
-    ),
-    ProfileRule(
-        "P3",
-        ("para 10",),
-        "The design stage is singled out: whether citizens take part in it is known as soon as "
-        "the stages are listed or a citizen-side actor initiated.",
-        "PART-2",
-    ),
-    ProfileRule(
-        "P4",
-        ("para 11",),
-        "Degree and quality are each the level that every aspect of the dimension reaches: the "
-        "lowest rating, given once every aspect is rated or one is rated none.",
-        "PART-3",
-    ),
-    ProfileRule(
-        "P5",
-        ("para 16", "Table 1"),
-        "The modality picks a column of Table 1; each stage's cell of that column is set "
-        "against whether citizens take part in the stage.",
-        "PART-4",
-    ),
+#: The profile's rule sets, in the order the profile reads them.
+PROFILE_RULE_SETS: tuple[RuleSet, ...] = (
+    DESIGN_STAGE_RULES,
+    DEGREE_RULES,
+    QUALITY_RULES,
+    TABLE_1_COLUMN_RULES,
+    SHIRK_RULES,
+    HAKLAY_RULES,
 )
 
 
@@ -486,34 +534,6 @@ class ParticipationProfile:
         }
 
 
-def _combine(
-    ratings: Mapping[ParticipationAspect, ParticipationLevel],
-    aspects: tuple[ParticipationAspect, ...],
-) -> ParticipationLevel | None:
-    """The level every one of ``aspects`` reaches (rule P4), or ``None`` if that is unknown."""
-    rated = [ratings[a] for a in aspects if a in ratings]
-    if not rated:
-        return None
-    lowest = min(rated, key=_rank)
-    # An unrated aspect could sit below every rated one, unless one is already at the bottom.
-    if len(rated) == len(aspects) or lowest is ParticipationLevel.NONE:
-        return lowest
-    return None
-
-
-def _rank(level: ParticipationLevel) -> int:
-    return level.rank
-
-
-def _first(
-    rules: tuple[CrosswalkRule[T], ...], facts: ParticipationFacts
-) -> CrosswalkRule[T] | None:
-    for rule in rules:
-        if rule.condition(facts):
-            return rule
-    return None
-
-
 def _table_1(
     column: Table1Column | None, engaged: frozenset[Stage] | None
 ) -> tuple[Table1Row, ...]:
@@ -558,28 +578,43 @@ def _level_note(
     )
 
 
-@lru_cache(maxsize=4096)
-def _profile(
-    modality: Modality | None,
-    stages: frozenset[Stage] | None,
-    citizen_initiated: bool,
-    ratings: Mapping[ParticipationAspect, ParticipationLevel],
-) -> ParticipationProfile:
+def _placement_note(typology: str, rule_set: RuleSet, rule_id: str) -> str:
+    if not rule_id:
+        return (
+            f"No {typology} placement: the modality or the engaged stages are not known "
+            "well enough to fit one (footnote 3)."
+        )
+    rule: Rule = rule_set.rule(rule_id)
+    return f"{rule.id}: {rule.statement} ({', '.join(rule.citations)})."
+
+
+def profile_of(facts: Facts, rules: ProfileRules) -> ParticipationProfile:
+    """The participation profile from an initiative's facts (paras 10-12, 16, Table 1).
+
+    Args:
+        facts: The initiative's facts (`copenhagen.rules.FACTS` keys), read as needed.
+        rules: The rule sets that decide it (an assessor's, with its layers).
+
+    Returns:
+        The profile; every value the facts do not settle is ``None``.
+    """
     notes: list[str] = []
+    stages: frozenset[Stage] | None = facts[_STAGES_KEY]
+    design = verdict_of(facts, rules.design_stage)
+    design_engaged: bool | None = design.outcome if design.determinate else None
     # P1: initiating is taking part in the design (contract rule S1).
     engaged = stages
-    if citizen_initiated and stages is not None and Stage.DESIGN not in stages:
+    if stages is not None and design_engaged and Stage.DESIGN not in stages:
         engaged = stages | {Stage.DESIGN}
         notes.append(
             "The design stage counts as engaged because a citizen-side actor initiated the "
             "initiative (para 15)."
         )
-    # P2, P3: coverage and the design stage.
+    # P2 (coverage, a count) and P3 (the design stage).
     if engaged is None:
         ordered: tuple[Stage, ...] | None = None
         coverage: float | None = None
-        design: bool | None = True if citizen_initiated else None
-        if citizen_initiated:
+        if design_engaged:
             notes.append(
                 "Citizens take part in the design stage, since a citizen-side actor initiated "
                 "the initiative; the other stages are not listed (para 15)."
@@ -587,94 +622,49 @@ def _profile(
     else:
         ordered = tuple(s for s in _STAGES if s in engaged)
         coverage = len(ordered) / len(_STAGES)
-        design = Stage.DESIGN in engaged
-        if not design and ordered:
+        if design_engaged is False and ordered:
             notes.append(
                 "Citizens take no part in the design stage, which the framework puts first when "
                 "not every stage can be engaged (para 10)."
             )
     # P4: degree and quality.
-    degree = _combine(ratings, _DEGREE_ASPECTS)
-    quality = _combine(ratings, _QUALITY_ASPECTS)
-    for name, level, aspects in (
-        ("degree", degree, _DEGREE_ASPECTS),
-        ("quality", quality, _QUALITY_ASPECTS),
+    ratings = {a: level for a in _ASPECTS if (level := facts[rating_key(a)]) is not None}
+    levels = []
+    for name, rule_set, aspects in (
+        ("degree", rules.degree, _DEGREE_ASPECTS),
+        ("quality", rules.quality, _QUALITY_ASPECTS),
     ):
-        note = _level_note(name, level, ratings, aspects)
+        found = verdict_of(facts, rule_set)
+        settled: ParticipationLevel | None = found.outcome if found.determinate else None
+        levels.append(settled)
+        note = _level_note(name, settled, ratings, aspects)
         if note is not None:
             notes.append(note)
     # P5: the Table 1 column.
-    column = None if modality is None else modality.table1_column
+    column_verdict = verdict_of(facts, rules.table_1_column)
+    column: Table1Column | None = column_verdict.outcome if column_verdict.determinate else None
     # Crosswalks (footnote 3).
-    facts = ParticipationFacts(modality, engaged, design)
-    shirk = _first(SHIRK_RULES, facts)
-    haklay = _first(HAKLAY_RULES, facts)
-    for typology, rule in (("Shirk et al.", shirk), ("Haklay", haklay)):
-        if rule is None:
-            notes.append(
-                f"No {typology} placement: the modality or the engaged stages are not known "
-                "well enough to fit one (footnote 3)."
-            )
-        else:
-            notes.append(f"{rule.id}: {rule.note()}.")
+    placements = []
+    for typology, rule_set in (
+        ("Shirk et al.", rules.shirk_model),
+        ("Haklay", rules.haklay_level),
+    ):
+        found = verdict_of(facts, rule_set)
+        placed = found.determinate and found.outcome is not None
+        placements.append(found.outcome if placed else None)
+        notes.append(_placement_note(typology, rule_set, found.rule if placed else ""))
     return ParticipationProfile(
         engaged_stages=ordered,
         coverage=coverage,
-        design_stage_engaged=design,
+        design_stage_engaged=design_engaged,
         ratings=tuple((a, ratings[a]) for a in _ASPECTS if a in ratings),
-        degree=degree,
-        quality=quality,
+        degree=levels[0],
+        quality=levels[1],
         table_1_column=column,
         table_1=_table_1(column, engaged),
-        shirk_model=None if shirk is None else shirk.outcome,
-        haklay_level=None if haklay is None else haklay.outcome,
+        shirk_model=placements[0],
+        haklay_level=placements[1],
         notes=tuple(notes),
         unengaged_stages=None if ordered is None else tuple(s for s in _STAGES if s not in ordered),
         unrated_aspects=tuple(a for a in _ASPECTS if a not in ratings),
     )
-
-
-def participation_profile(
-    initiative: Initiative, modality: Modality | None
-) -> ParticipationProfile:
-    """The participation profile of ``initiative`` (paras 10-12, 16, Table 1, footnote 3).
-
-    Profiles are shared between initiatives with the same facts (a bounded cache keyed on the
-    modality, the engaged stages, whether a citizen-side actor initiated, and the ratings).
-
-    Args:
-        initiative: The initiative.
-        modality: Its collaboration modality (usually `copenhagen.classify_modality`'s
-            outcome), or ``None`` if undecided or out of scope.
-
-    Returns:
-        The profile; every value that the facts do not settle is ``None``.
-    """
-    return _profile(
-        modality,
-        initiative.engaged_stages,
-        not initiative.initiated_by.isdisjoint(CITIZEN_SIDE),
-        initiative.participation,
-    )
-
-
-def profile_of_facts(
-    modality: Modality | None,
-    engaged_stages: frozenset[Stage] | None,
-    citizen_initiated: bool,
-    ratings: Mapping[ParticipationAspect, ParticipationLevel],
-) -> ParticipationProfile:
-    """The participation profile from exactly the facts `participation_profile` reads.
-
-    For callers that hold those facts without a whole `Initiative` (the batch's row writer).
-
-    Args:
-        modality: The collaboration modality, or ``None``.
-        engaged_stages: The engaged stages as the document gives them, or ``None``.
-        citizen_initiated: Whether a citizen-side actor initiated the initiative (para 15).
-        ratings: The ratings of the aspects of participation (para 11), hashable.
-
-    Returns:
-        The same profile `participation_profile` gives an initiative with these facts.
-    """
-    return _profile(modality, engaged_stages, citizen_initiated, ratings)

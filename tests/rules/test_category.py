@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from copenhagen import Actor, NSOCategory, Stage
-from copenhagen.rules import NSO_CATEGORY_RULES, classify_nso_category
+from copenhagen import Actor, NSOCategory, Stage, classify_nso_category
+from copenhagen.rules import NSO_CATEGORY_RULES
 
 from ._helpers import make
 

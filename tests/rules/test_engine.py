@@ -13,6 +13,7 @@ import attrs
 import pytest
 
 from copenhagen import Actor, Modality, Scope, Stage
+from copenhagen.assessor import Assessor
 from copenhagen.framework.citations import is_anchor
 from copenhagen.rules import (
     MODALITY_RULES,
@@ -29,7 +30,6 @@ from copenhagen.rules import (
     Rule,
     all_of,
     any_of,
-    engine,
 )
 from copenhagen.synthetic import realistic_initiatives
 
@@ -183,38 +183,40 @@ def test_decided_as_reads_another_rule_set() -> None:
     assert in_scope.keys() == SCOPE_RULES.facts
 
 
-def test_the_cache_is_bounded_and_shares_decisions(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engine, "CACHE_SIZE", 8)
-    MODALITY_RULES.cache_clear()
+def test_the_cache_is_bounded_and_shares_decisions() -> None:
+    assessor = Assessor(cache_size=8)
     data = list(realistic_initiatives(500, seed=3))
     for initiative in data:
-        MODALITY_RULES(initiative)
-        assert MODALITY_RULES.cache_size() <= 8
-    MODALITY_RULES.cache_clear()
+        assessor.classify_modality(initiative)
+        assert len(assessor.modality_of) <= 8
     first = make(Actor.CSO, name="a", engaged_stages=[Stage.DESIGN])
     second = make(Actor.CSO, name="b", engaged_stages=[Stage.REVIEW])
-    assert MODALITY_RULES(first) is MODALITY_RULES(second)
+    assert assessor.classify_modality(first) is assessor.classify_modality(second)
 
 
 def test_the_compiled_trie_reads_only_the_facts_a_pattern_needs() -> None:
     # A citizen-only initiative's modality needs its initiators and partners, nothing else: an
     # object without the other attributes is classified (a read of them would fail).
-    MODALITY_RULES.cache_clear()
+    assessor = Assessor()
     bare = SimpleNamespace(initiated_by=frozenset({Actor.CSO}), partners=frozenset({Actor.NSO}))
     for _ in range(2):  # the miss, then the hit
-        assert MODALITY_RULES(bare).outcome is Modality.CIVIC_DRIVEN_COLLABORATION
-    assert MODALITY_RULES.cache_size() == 1
+        assert assessor.modality_of(bare).outcome is Modality.CIVIC_DRIVEN_COLLABORATION
+    assert len(assessor.modality_of) == 1
     mixed = SimpleNamespace(initiated_by=frozenset({Actor.CSO, Actor.STATE}))
-    assert MODALITY_RULES(mixed).outcome is Modality.JOINTLY_INITIATED_COLLABORATION
+    assert assessor.modality_of(mixed).outcome is Modality.JOINTLY_INITIATED_COLLABORATION
 
 
 def test_classifiers_are_safe_from_many_threads() -> None:
     data = list(realistic_initiatives(3_000, seed=11))
-    for rule_set in RULE_SETS:
-        rule_set.cache_clear()
+    assessor = Assessor()
+    for rule_set, classify in zip(
+        RULE_SETS,
+        (assessor.assess_scope, assessor.classify_modality, assessor.classify_nso_category),
+        strict=True,
+    ):
         expected = [rule_set.evaluate(rule_set.facts_of(i)) for i in data]
         with ThreadPoolExecutor(max_workers=4) as pool:
-            results = list(pool.map(rule_set, data, chunksize=50))
+            results = list(pool.map(classify, data, chunksize=50))
         assert results == expected
 
 

@@ -6,8 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from copenhagen import Modality, NSOCategory, Scope
-from copenhagen.rules import assess_scope, classify_modality, classify_nso_category
+from copenhagen import (
+    Modality,
+    NSOCategory,
+    Scope,
+    assess_scope,
+    classify_modality,
+    classify_nso_category,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 IN, OUT = Scope.IN_SCOPE, Scope.OUT_OF_SCOPE

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from copenhagen import Actor, Stage
+from copenhagen import Actor, Stage, classify_modality, classify_nso_category
 from copenhagen.rules import (
     MODALITY_RULES,
     NSO_CATEGORY_RULES,
     StepKind,
-    classify_modality,
-    classify_nso_category,
     explain,
     full_trace,
 )

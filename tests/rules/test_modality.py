@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from copenhagen import Actor, Modality, Stage
-from copenhagen.rules import MODALITY_RULES, classify_modality
+from copenhagen import Actor, Modality, Stage, classify_modality
+from copenhagen.rules import MODALITY_RULES
 
 from ._helpers import make
 

@@ -14,9 +14,18 @@ from typing import Any
 import attrs
 import pytest
 
-from copenhagen import Actor, Initiative, Modality, NSOCategory, Scope, Stage
+from copenhagen import (
+    Actor,
+    Initiative,
+    Modality,
+    NSOCategory,
+    Scope,
+    Stage,
+    assess_scope,
+    classify_modality,
+    classify_nso_category,
+)
 from copenhagen.framework.actors import CITIZEN_SIDE, STATE_SIDE
-from copenhagen.rules import assess_scope, classify_modality, classify_nso_category
 
 from ._helpers import FILL_VALUES, UNKNOWABLE
 

@@ -18,6 +18,9 @@ from copenhagen import (
     NSOCategory,
     Scope,
     Stage,
+    assess_scope,
+    classify_modality,
+    classify_nso_category,
 )
 from copenhagen.documents import load_initiative
 from copenhagen.framework.actors import CITIZEN_SIDE
@@ -25,9 +28,6 @@ from copenhagen.framework.citations import is_anchor
 from copenhagen.model import DOCUMENT_KEYS
 from copenhagen.rules import (
     RULE_SETS,
-    assess_scope,
-    classify_modality,
-    classify_nso_category,
 )
 from copenhagen.strategies import documents, initiatives, members
 

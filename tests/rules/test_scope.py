@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from copenhagen import Actor, Scope, Stage
-from copenhagen.rules import SCOPE_RULES, assess_scope
+from copenhagen import Actor, Scope, Stage, assess_scope
+from copenhagen.rules import SCOPE_RULES
 
 from ._helpers import make
 

@@ -88,7 +88,7 @@ def assess_many(items: Iterable[Any]) -> Iterator[BatchResult]:
         result with ``assessment=None`` and its ``errors``; positions count items from 1
         (a load result keeps its own position).
     """
-    from copenhagen.assessment import assess
+    from copenhagen.assessor import assess
 
     for position, item in enumerate(items, 1):
         record = _as_record(item, position)
@@ -143,7 +143,7 @@ class _Runner:
 
     def take(self, record: Record) -> None:
         """Assess one record and write its row."""
-        from copenhagen.assessment import assess
+        from copenhagen.assessor import assess
 
         if record.initiative is None:
             row: dict[str, Any] = {

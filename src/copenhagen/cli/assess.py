@@ -118,7 +118,7 @@ def _report_name(label: str, taken: set[str], fmt: str) -> str:
 
 def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int:
     """Assess every FILE; see the module's ``--help``."""
-    from copenhagen.assessment import assess
+    from copenhagen.assessor import assess
 
     fmt: str = args.format
     if fmt == "html" and len(args.files) > 1 and args.output_dir is None:

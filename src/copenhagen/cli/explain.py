@@ -43,7 +43,7 @@ def register(subparsers: Any) -> None:
 
 def explanation(initiative: Any, *, principles: bool = True, width: int = 100) -> str:
     """The full explanation of one initiative as text."""
-    from copenhagen.principles import assess_principles
+    from copenhagen.assessor import assess_principles
     from copenhagen.reports._labels import principle_label, status_label
     from copenhagen.reports.text import printable
     from copenhagen.rules import explain

@@ -6,16 +6,18 @@
   graph straight from the relation data.
 - `to_mermaid`, `to_dot`, `to_graphml`, `to_node_link` and `to_svg` export it; `to_svg` draws it
   itself, with statuses if given.
-- `assess_principles` assesses an initiative against every principle, explaining each status.
+- `PrincipleAssessment` is how far an initiative meets every principle, each status explained;
+  `copenhagen.assess_principles` (or an `copenhagen.Assessor`'s) makes it.
 """
 
 from __future__ import annotations
 
 from copenhagen.principles.assessment import (
+    PRINCIPLE_RULES,
     PracticeEvidence,
     PrincipleAssessment,
     PrincipleFinding,
-    assess_principles,
+    PrincipleRules,
     practice_evidence,
 )
 from copenhagen.principles.export import (
@@ -38,13 +40,14 @@ from copenhagen.principles.relations import RELATIONS, Relation, RelationKind
 from copenhagen.principles.svg import to_svg
 
 __all__ = [
+    "PRINCIPLE_RULES",
     "RELATIONS",
     "PracticeEvidence",
     "PrincipleAssessment",
     "PrincipleFinding",
+    "PrincipleRules",
     "Relation",
     "RelationKind",
-    "assess_principles",
     "dependents",
     "direct_requirements",
     "export_graph",

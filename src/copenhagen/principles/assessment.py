@@ -1,19 +1,26 @@
 """How far an initiative meets each principle, and why (paras 17-31, contract section 3).
 
-For each principle the assessment starts from its own status: the one the initiative declares,
-or, where it declares none, the one its answered practices settle (interpretation register,
-PRIN-3). It then applies the contract's pinned "and" (`copenhagen.model.status_and`) along the
-``requires`` relations: a principle is assessed no better than anything it cannot be met without
-(paras 28, 30). Every finding says in plain words where its status came from.
+Each principle's own status is decided by two cited rule sets on the library's rule engine
+(interpretation register, PRIN-3):
+
+* ``from_practices.<principle>`` reads the principle's practice answers: every practice answered
+  yes gives met, every one answered no gives not met, a mix gives partly met; while some are
+  unanswered the status is settled only if every way of answering them agrees;
+* ``principle.<principle>`` takes the status the initiative declares, and where it declares none,
+  the one its practices settle; a declared status its own answers rule out raises a warning (the
+  declared status is used).
+
+The assessed status then applies the contract's pinned "and" (`copenhagen.model.status_and`)
+along the ``requires`` relations: a principle is assessed no better than anything it cannot be
+met without (paras 28, 30). Every finding says in plain words where its status came from.
 
 Nothing here imports networkx: the relations come from `copenhagen.principles.relations`, whose
-transitive ``requires`` closure is precomputed, and results are cached per pattern of facts.
+transitive ``requires`` closure is precomputed. `copenhagen.Assessor` caches the decisions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from functools import lru_cache
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -21,16 +28,35 @@ import attrs
 from copenhagen._frozen import FrozenMap
 from copenhagen.framework.practices import Practice
 from copenhagen.framework.principles import PRINCIPLE_KEYS, Principle
-from copenhagen.model import Initiative, Status, status_and
+from copenhagen.model import Status, status_and
 from copenhagen.principles.queries import practices_of
 from copenhagen.principles.relations import RELATIONS, REQUIRES, REQUIRES_CLOSURE, RelationKind
+from copenhagen.rules.conditions import (
+    Always,
+    Condition,
+    DecidedAs,
+    Facts,
+    In,
+    Is,
+    Known,
+    Verdict,
+    all_of,
+    any_of,
+)
+from copenhagen.rules.engine import Rule, RuleSet, RuleWarning
+from copenhagen.rules.facts import practice_key, principle_key
 
 __all__ = [
+    "FROM_PRACTICES_RULES",
+    "PRINCIPLE_RULES",
+    "STATUS_RULES",
     "PracticeEvidence",
     "PrincipleAssessment",
     "PrincipleFinding",
-    "assess_principles",
+    "PrincipleRules",
+    "Reasons",
     "practice_evidence",
+    "principles_of",
 ]
 
 _WORDS: dict[Status, str] = {
@@ -67,9 +93,8 @@ class PracticeEvidence:
         yes: Its practices answered true, in `Practice` order.
         no: Its practices answered false.
         unanswered: Its practices not answered.
-        possible: Every status the practices could still give once all are answered: ``MET``
-            if none is answered no, ``NOT_MET`` if none is answered yes, ``PARTIAL`` if one yes
-            and one no are still possible.
+        possible: Every status the practices could still give once all are answered (the
+            outcomes of the ``from_practices`` rule set over every way of answering the rest).
         derived: The status the answers settle, or ``UNKNOWN`` if they leave more than one
             possible; ``None`` when no practice of the principle is answered.
     """
@@ -98,36 +123,178 @@ class PracticeEvidence:
         return text
 
 
-def practice_evidence(principle: Principle, answers: Mapping[Practice, bool]) -> PracticeEvidence:
-    """Read the answers to ``principle``'s practices (issue: practice checklist; PRIN-3).
+# --------------------------------------------------------------------------------------------
+# The rules
+# --------------------------------------------------------------------------------------------
+
+
+def _name_of(principle: Principle) -> str:
+    return principle.name.lower()
+
+
+def _from_practices(principle: Principle) -> RuleSet:
+    """A principle's status from its practice answers alone (PRIN-3)."""
+    keys = [practice_key(x) for x in practices_of(principle)]
+    title = principle.title.lower()
+    citations = ("para 17", f"para {principle.value + 18}")
+    return RuleSet(
+        id=f"from_practices.{_name_of(principle)}",
+        subject=f"{title} from its practices",
+        rules=(
+            Rule(
+                id="PX1",
+                statement="Every practice of the principle answered yes: met.",
+                citations=citations,
+                when=all_of(*(Is(k, True) for k in keys)),
+                then=Status.MET,
+                title="every practice done",
+                then_text="its practices make it met",
+            ),
+            Rule(
+                id="PX2",
+                statement="Every practice of the principle answered no: not met.",
+                citations=citations,
+                when=all_of(*(Is(k, False) for k in keys)),
+                then=Status.NOT_MET,
+                title="no practice done",
+                then_text="its practices make it not met",
+            ),
+            Rule(
+                id="PX3",
+                statement="Some of its practices answered yes and some no: partly met.",
+                citations=citations,
+                when=Always(),
+                then=Status.PARTIAL,
+                title="some practices done",
+                then_text="its practices make it partly met",
+            ),
+        ),
+        citations=citations,
+    )
+
+
+def _ruled_out(status: Status, keys: list[str]) -> Condition:
+    """The practice answers rule a declared ``status`` out (every answer given agrees)."""
+    if status is Status.MET:
+        return any_of(*(Is(k, False) for k in keys))
+    if status is Status.NOT_MET:
+        return any_of(*(Is(k, True) for k in keys))
+    if len(keys) == 1:
+        # One practice can only give met or not met: once answered, partly met is ruled out.
+        return Known(keys[0])
+    return any_of(all_of(*(Is(k, True) for k in keys)), all_of(*(Is(k, False) for k in keys)))
+
+
+_DECLARABLE = (Status.MET, Status.PARTIAL, Status.NOT_MET)
+
+
+def _status(principle: Principle, practices: RuleSet) -> RuleSet:
+    """A principle's own status: the declared one, else the one its practices settle (PRIN-3)."""
+    keys = [practice_key(x) for x in practices_of(principle)]
+    declared = principle_key(principle)
+    title = principle.title.lower()
+    rules = [
+        Rule(
+            id=f"PS{n}",
+            statement=(
+                f"Declared {_WORDS[status]}: {_WORDS[status]}, even if its practice answers rule "
+                "that out (which is warned of)."
+            ),
+            citations=("para 17",),
+            when=In(declared, {status}),
+            then=status,
+            title=f"declared {_WORDS[status]}",
+            then_text=f"it is {_WORDS[status]} as declared",
+            warnings=(
+                RuleWarning(
+                    _ruled_out(status, keys),
+                    f"The status declared for {title} is ruled out by its own practice "
+                    "answers; the declared status is used (para 17).",
+                ),
+            ),
+        )
+        for n, status in enumerate(_DECLARABLE, 1)
+    ]
+    rules += [
+        Rule(
+            id=f"PS{n}",
+            statement=f"Nothing declared, and its practices make it {_WORDS[status]}.",
+            citations=("para 17", f"para {principle.value + 18}"),
+            when=DecidedAs(practices, status),
+            then=status,
+            title=f"{_WORDS[status]} by its practices",
+            then_text=f"it is {_WORDS[status]} by its practices",
+        )
+        for n, status in enumerate(_DECLARABLE, len(rules) + 1)
+    ]
+    return RuleSet(
+        id=f"principle.{_name_of(principle)}",
+        subject=f"own status of {title}",
+        rules=rules,
+        citations=("para 17",),
+    )
+
+
+@attrs.frozen(slots=True)
+class PrincipleRules:
+    """The rule sets the principle assessment is decided by (one assessor's, layers applied).
+
+    Attributes:
+        from_practices: Each principle's status from its practices, in `Principle` order.
+        own: Each principle's own status (declared, else from practices), in `Principle` order.
+    """
+
+    from_practices: tuple[RuleSet, ...]
+    own: tuple[RuleSet, ...]
+
+    def __iter__(self) -> Iterator[RuleSet]:
+        yield from self.from_practices
+        yield from self.own
+
+
+def _principle_rules() -> PrincipleRules:
+    from_practices = tuple(_from_practices(p) for p in Principle)
+    own = tuple(_status(p, x) for p, x in zip(Principle, from_practices, strict=True))
+    return PrincipleRules(from_practices, own)
+
+
+#: The shipped principle rules.
+PRINCIPLE_RULES: PrincipleRules = _principle_rules()
+#: Each principle's status from its practices (`PRINCIPLE_RULES.from_practices`).
+FROM_PRACTICES_RULES: tuple[RuleSet, ...] = PRINCIPLE_RULES.from_practices
+#: Each principle's own status (`PRINCIPLE_RULES.own`).
+STATUS_RULES: tuple[RuleSet, ...] = PRINCIPLE_RULES.own
+
+
+def practice_evidence(
+    principle: Principle,
+    answers: Mapping[Practice, bool],
+    rules: RuleSet | None = None,
+) -> PracticeEvidence:
+    """Read the answers to ``principle``'s practices (PRIN-3).
 
     Args:
         principle: The principle whose practices are read.
         answers: The initiative's answers, practice to true/false (``Initiative.practices``).
+        rules: The principle's ``from_practices`` rule set (the shipped one by default).
 
     Returns:
         The evidence: which practices are answered how, and the status they settle.
     """
+    rule_set = FROM_PRACTICES_RULES[principle.value - 1] if rules is None else rules
     yes: list[Practice] = []
     no: list[Practice] = []
     unanswered: list[Practice] = []
+    facts: dict[str, Any] = {}
     for practice in practices_of(principle):
         answer = answers.get(practice)
+        facts[practice_key(practice)] = answer
         (unanswered if answer is None else yes if answer else no).append(practice)
-    t, f, u = len(yes), len(no), len(unanswered)
-    possible: set[Status] = set()
-    if f == 0:
-        possible.add(Status.MET)
-    if t == 0:
-        possible.add(Status.NOT_MET)
-    if t + u >= 1 and f + u >= 1 and t + f + u >= 2:
-        possible.add(Status.PARTIAL)
+    possible = rule_set.outcomes(facts)
     derived: Status | None = None
-    if t + f:
+    if yes or no:
         derived = next(iter(possible)) if len(possible) == 1 else Status.UNKNOWN
-    return PracticeEvidence(
-        principle, tuple(yes), tuple(no), tuple(unanswered), frozenset(possible), derived
-    )
+    return PracticeEvidence(principle, tuple(yes), tuple(no), tuple(unanswered), possible, derived)
 
 
 @attrs.frozen(slots=True)
@@ -189,13 +356,13 @@ def _plain_values(finding: PrincipleFinding) -> tuple[Any, ...]:
     )
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, cache_hash=True)
 class PrincipleAssessment:
     """The assessed status of all 13 principles, each with its reasons (contract section 3).
 
     Results are immutable and shared between initiatives with the same declared statuses and
     practice answers. The statuses are computed at once; the findings (with their
-    explanations) the first time they are asked for, and then cached.
+    explanations) the first time they are asked for, and then kept.
 
     Attributes:
         warnings: Declared statuses that the initiative's own practice answers rule out.
@@ -205,6 +372,9 @@ class PrincipleAssessment:
     _answers: tuple[tuple[bool | None, ...], ...] = attrs.field(alias="answers")
     _statuses: tuple[Status, ...] = attrs.field(alias="statuses")
     warnings: tuple[str, ...] = ()
+    _reasons: Reasons = attrs.field(
+        factory=lambda: Reasons(PRINCIPLE_RULES), alias="reasons", eq=False, repr=False
+    )
     # The findings, once first asked for (a one-slot memo; the result stays logically immutable).
     _memo: list[tuple[FrozenMap[Principle, PrincipleFinding], tuple[PrincipleFinding, ...]]] = (
         attrs.field(init=False, factory=list, eq=False, repr=False)
@@ -213,6 +383,14 @@ class PrincipleAssessment:
     def status(self, principle: Principle) -> Status:
         """The assessed status of ``principle``."""
         return self._statuses[_POS[principle]]
+
+    def own_status(self, principle: Principle) -> Status:
+        """The principle's own status, before the "and" over what it requires."""
+        i = _POS[principle]
+        declared = self._declared[i]
+        if declared is not _UNKNOWN:
+            return declared
+        return self._reasons.evidence(i, self._answers[i]).derived or _UNKNOWN
 
     @property
     def statuses(self) -> FrozenMap[Principle, Status]:
@@ -232,7 +410,7 @@ class PrincipleAssessment:
     def _found(self) -> tuple[FrozenMap[Principle, PrincipleFinding], tuple[PrincipleFinding, ...]]:
         memo = self._memo
         if not memo:
-            found = _findings(self._declared, self._answers, self._statuses)
+            found = self._reasons.findings(self._declared, self._answers, self._statuses)
             memo.append((FrozenMap(dict(zip(_ORDER, found, strict=True))), found))
         return memo[0]
 
@@ -341,145 +519,128 @@ def _warning(principle: Principle, declared: Status, evidence: PracticeEvidence)
     )
 
 
-# --- The fast path --------------------------------------------------------------------------
-# Distinct patterns of facts are common in real registries, so a new pattern must be cheap too:
-# statuses are computed over plain tuples indexed in `Principle` order, with the evidence of
-# every combination of practice answers computed once (a principle has at most three), and the
-# explanations are left until someone reads them.
-
 _ORDER: tuple[Principle, ...] = tuple(Principle)
 _POS: dict[Principle, int] = {p: i for i, p in enumerate(_ORDER)}
 _NAMES: tuple[str, ...] = PRINCIPLE_KEYS
 _VALUE: dict[int, str] = {id(s): s.value for s in Status}  # keyed by id: a C-level hash
 _UNKNOWN = Status.UNKNOWN
 _PRACTICES: tuple[tuple[Practice, ...], ...] = tuple(practices_of(p) for p in _ORDER)
-_NO_ANSWERS: tuple[tuple[None, ...], ...] = tuple((None,) * len(x) for x in _PRACTICES)
-_ALL_UNKNOWN: tuple[Status, ...] = (_UNKNOWN,) * len(_ORDER)
-# Each practice's place: (index of its principle, index among that principle's practices).
-_PLACE: dict[Practice, tuple[int, int]] = {
-    x: (i, j) for i, xs in enumerate(_PRACTICES) for j, x in enumerate(xs)
-}
+_PRACTICE_KEYS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(practice_key(x) for x in xs) for xs in _PRACTICES
+)
+_DECLARED_KEYS: tuple[str, ...] = tuple(principle_key(p) for p in _ORDER)
 # Principles that require others, with the indices of everything they require transitively.
 _CLOSURES: tuple[tuple[int, tuple[int, ...]], ...] = tuple(
     (i, tuple(_POS[q] for q in REQUIRES_CLOSURE[p]))
     for i, p in enumerate(_ORDER)
     if REQUIRES_CLOSURE[p]
 )
-
-
-# The evidence of each set of answers met so far, per principle index (at most 27 sets each, so
-# the memo stays small; filled on first use to keep the import light).
-_EVIDENCE: tuple[dict[tuple[bool | None, ...], PracticeEvidence], ...] = tuple({} for _ in _ORDER)
-
-
-def _evidence(i: int, answers: tuple[bool | None, ...]) -> PracticeEvidence:
-    known = _EVIDENCE[i].get(answers)
-    if known is None:
-        given = {x: a for x, a in zip(_PRACTICES[i], answers, strict=True) if a is not None}
-        known = _EVIDENCE[i][answers] = practice_evidence(_ORDER[i], given)
-    return known
-
-
 # Indices of what each principle requires directly, in `Principle` order.
 _DIRECT: tuple[tuple[int, ...], ...] = tuple(tuple(_POS[q] for q in REQUIRES[p]) for p in _ORDER)
-# A finding depends only on its principle's declaration and answers and the statuses of what it
-# requires directly, so findings are shared across results (bounded: cleared when full).
-_FINDING_CACHE: dict[tuple[Any, ...], PrincipleFinding] = {}
-_FINDING_CACHE_MAX = 16384
 
 
-@lru_cache(maxsize=4096)
-def _findings(
-    declared: tuple[Status, ...],
-    answers: tuple[tuple[bool | None, ...], ...],
-    statuses: tuple[Status, ...],
-) -> tuple[PrincipleFinding, ...]:
-    findings = []
-    cache = _FINDING_CACHE
-    for i, p in enumerate(_ORDER):
-        direct = _DIRECT[i]
-        key = (i, declared[i], answers[i], statuses[i], *[statuses[j] for j in direct])
-        finding = cache.get(key)
-        if finding is None:
-            evidence = _evidence(i, answers[i])
-            own = declared[i]
-            if own is _UNKNOWN:
-                own = evidence.derived or _UNKNOWN
-            assessed = {p: statuses[i]} | {_ORDER[j]: statuses[j] for j in direct}
-            finding = _finding(p, declared[i], evidence, own, assessed)
-            if len(cache) >= _FINDING_CACHE_MAX:
-                cache.clear()
-            cache[key] = finding
-        findings.append(finding)
-    return tuple(findings)
+class Reasons:
+    """The evidence and findings behind principle statuses, shared by one assessor's results.
+
+    Both are pure values of the rules and of one principle's declaration and answers, so each is
+    worked out once (bounded: a memo starts afresh when full).
+
+    Args:
+        rules: The principle rules (an assessor's).
+        limit: How many findings to keep.
+    """
+
+    __slots__ = ("_evidence", "_findings", "_limit", "rules")
+
+    def __init__(self, rules: PrincipleRules, limit: int = 1 << 14) -> None:
+        self.rules = rules
+        self._limit = limit
+        self._evidence: dict[tuple[int, tuple[bool | None, ...]], PracticeEvidence] = {}
+        self._findings: dict[tuple[Any, ...], PrincipleFinding] = {}
+
+    def evidence(self, i: int, answers: tuple[bool | None, ...]) -> PracticeEvidence:
+        """What the answers to the ``i``-th principle's practices say."""
+        key = (i, answers)
+        found = self._evidence.get(key)
+        if found is None:
+            given = {x: a for x, a in zip(_PRACTICES[i], answers, strict=True) if a is not None}
+            found = practice_evidence(_ORDER[i], given, self.rules.from_practices[i])
+            if len(self._evidence) >= self._limit:
+                self._evidence.clear()
+            self._evidence[key] = found
+        return found
+
+    def findings(
+        self,
+        declared: tuple[Status, ...],
+        answers: tuple[tuple[bool | None, ...], ...],
+        statuses: tuple[Status, ...],
+    ) -> tuple[PrincipleFinding, ...]:
+        """Every principle's finding, in `Principle` order."""
+        found = []
+        memo = self._findings
+        for i, p in enumerate(_ORDER):
+            direct = _DIRECT[i]
+            # A finding reads only its principle's declaration and answers and the statuses of
+            # what it requires directly.
+            key = (i, declared[i], answers[i], statuses[i], *[statuses[j] for j in direct])
+            finding = memo.get(key)
+            if finding is None:
+                evidence = self.evidence(i, answers[i])
+                own = declared[i]
+                if own is _UNKNOWN:
+                    own = evidence.derived or _UNKNOWN
+                assessed = {p: statuses[i]} | {_ORDER[j]: statuses[j] for j in direct}
+                finding = _finding(p, declared[i], evidence, own, assessed)
+                if len(memo) >= self._limit:
+                    memo.clear()
+                memo[key] = finding
+            found.append(finding)
+        return tuple(found)
 
 
-@lru_cache(maxsize=4096)
-def _assess_facts(
-    principles: Mapping[Principle, Status], practices: Mapping[Practice, bool]
-) -> PrincipleAssessment:
-    declared = list(_ALL_UNKNOWN)
-    if principles:
-        for p, status in principles.items():
-            declared[_POS[p]] = status
-    own = declared[:]
-    answers: tuple[tuple[bool | None, ...], ...] = _NO_ANSWERS
-    warnings: tuple[str, ...] = ()
-    if practices:
-        answered: dict[int, list[bool | None]] = {}
-        for practice, answer in practices.items():
-            i, j = _PLACE[practice]
-            if i not in answered:
-                answered[i] = list(_NO_ANSWERS[i])
-            answered[i][j] = answer
-        given: list[tuple[bool | None, ...]] = list(_NO_ANSWERS)
-        found: list[str] = []
-        for i in sorted(answered):
-            given[i] = key = tuple(answered[i])
-            evidence = _evidence(i, key)
-            if declared[i] is _UNKNOWN:
-                own[i] = evidence.derived or _UNKNOWN
-            elif evidence.contradicts(declared[i]):
-                found.append(_warning(_ORDER[i], declared[i], evidence))
-        answers = tuple(given)
-        warnings = tuple(found)
+def _decided(facts: Facts, rule_set: RuleSet) -> tuple[Verdict, tuple[str, ...]]:
+    """A rule set's verdict and warnings: those ``facts`` already hold, if any."""
+    known: Callable[[str], Any] | None = getattr(facts, "decided_of", None)
+    if known is not None:
+        found = known(rule_set.id)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+    return rule_set.decide(facts)
+
+
+def principles_of(facts: Facts, reasons: Reasons) -> PrincipleAssessment:
+    """The principle assessment from an initiative's facts (contract section 3, PRIN-3).
+
+    Args:
+        facts: The initiative's facts (`copenhagen.rules.FACTS` keys), read as needed; a view
+            that holds each own-status rule set's decision (``decided_of``) is read for it.
+        reasons: The rules that decide it (an assessor's, with its layers) and their shared
+            evidence and findings.
+
+    Returns:
+        The assessment.
+    """
+    rules = reasons.rules
+    declared = tuple(facts[key] for key in _DECLARED_KEYS)
+    answers = tuple(tuple(facts[key] for key in keys) for keys in _PRACTICE_KEYS)
+    own: list[Status] = []
+    warnings: list[str] = []
+    for i, rule_set in enumerate(rules.own):
+        verdict, raised = _decided(facts, rule_set)
+        own.append(verdict.outcome if verdict.determinate else _UNKNOWN)
+        if raised:
+            evidence = reasons.evidence(i, answers[i])
+            warnings.append(_warning(_ORDER[i], declared[i], evidence))
     # The "and" is associative, commutative and idempotent, so folding it over the own statuses
     # of the transitive requirements equals applying it recursively along the requires edges.
     statuses = own[:]
     for i, closure in _CLOSURES:
         statuses[i] = status_and([own[i], *[own[j] for j in closure]])
     return PrincipleAssessment(
-        declared=tuple(declared), answers=answers, statuses=tuple(statuses), warnings=warnings
+        declared=declared,
+        answers=answers,
+        statuses=tuple(statuses),
+        warnings=tuple(warnings),
+        reasons=reasons,
     )
-
-
-def assess_principles(initiative: Initiative) -> PrincipleAssessment:
-    """Assess how far ``initiative`` meets each of the 13 principles (contract section 3).
-
-    A principle's own status is the one declared in ``initiative.principles`` or, where none is
-    declared, the one its answered practices (``initiative.practices``) settle; its assessed
-    status is the pinned "and" of its own status and the assessed statuses of everything it
-    requires (paras 28, 30).
-
-    Args:
-        initiative: The initiative to assess.
-
-    Returns:
-        The assessment; the same object for initiatives with equal statuses and answers.
-
-    Examples:
-        >>> from copenhagen import Actor, Initiative, Principle, Status
-        >>> i = Initiative(name="x", initiated_by={Actor.CSO},
-        ...                principles={p: Status.MET for p in Principle} | {
-        ...                    Principle.DATA_SECURITY: Status.NOT_MET})
-        >>> assess_principles(i).status(Principle.CONFIDENTIALITY).value
-        'not_met'
-    """
-    principles = initiative.principles
-    practices = initiative.practices
-    if not principles and not practices:
-        return _NOTHING_KNOWN  # the commonest case in real registries: skip hashing the maps
-    return _assess_facts(principles, practices)
-
-
-_NOTHING_KNOWN: PrincipleAssessment = _assess_facts(FrozenMap(), FrozenMap())

@@ -7,12 +7,12 @@ independent of them (3). Only in-scope initiatives have a category, so C0 reads 
 from __future__ import annotations
 
 from copenhagen.framework.official import NSOCategory
-from copenhagen.model import Decision, Initiative, Scope
+from copenhagen.model import Scope
 from copenhagen.rules.conditions import Always, DecidedAs, Is, all_of
-from copenhagen.rules.engine import Rule, RuleSet
+from copenhagen.rules.engine import Rule, RuleSet, RuleWarning
 from copenhagen.rules.scope import SCOPE_RULES
 
-__all__ = ["NSO_CATEGORY_RULES", "classify_nso_category"]
+__all__ = ["NSO_CATEGORY_RULES"]
 
 _INTEGRATED = "integrated_into_official_statistics"
 
@@ -40,11 +40,13 @@ C1 = Rule(
     then=NSOCategory.INTEGRATED,
     title="integrated into official statistics",
     then_text="the data are category 1, integrated into official statistics",
-    warn_if=Is("quality_assured", False),
-    warning=(
-        "The data are integrated into official statistics but declared not quality assured: "
-        "data that enter official statistics are expected to meet official quality standards "
-        "(paras 32-34, 43)."
+    warnings=(
+        RuleWarning(
+            Is("quality_assured", False),
+            "The data are integrated into official statistics but declared not quality "
+            "assured: data that enter official statistics are expected to meet official "
+            "quality standards (paras 32-34, 43).",
+        ),
     ),
 )
 
@@ -94,28 +96,3 @@ NSO_CATEGORY_RULES = RuleSet(
     rules=(C0, C1, C2, C3, C4),
     citations=("para 32", "para 33"),
 )
-
-# The compiled trie, walked inline: one attribute read and one look-up per fact needed. The
-# walk is repeated in each classifier on purpose: a shared helper costs a call per initiative.
-_COMPILED = NSO_CATEGORY_RULES.compiled
-_decide = _COMPILED.decide
-
-
-def classify_nso_category(initiative: Initiative) -> Decision:
-    """The initiative's NSO category (paras 32-33).
-
-    Args:
-        initiative: The initiative.
-
-    Returns:
-        A `Decision` whose outcome is an `NSOCategory` member; ``None`` (determinate) for an
-        out-of-scope initiative; not determinate while scope or the category's own facts are
-        unknown, with ``missing`` naming the keys of both that are needed.
-    """
-    node = _COMPILED.root
-    while node is not None:
-        child = node[1](node[0](initiative))
-        if type(child) is Decision:
-            return child
-        node = child
-    return _decide(initiative)

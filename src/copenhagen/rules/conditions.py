@@ -4,6 +4,12 @@ A condition is data, not code to evaluate: a small frozen object that reads name
 keys, contract section 2) and answers ``True``, ``False`` or ``None`` (unknown) in Kleene's
 three-valued logic. Each condition can also say, in plain words, which facts gave its answer, and
 write itself as a short formula for listings and digests.
+
+Facts are read through a mapping: a plain ``dict``, a view of an `Initiative` that records what
+was read (`copenhagen.rules.compiled`), or one way of filling in the unknown facts
+(`copenhagen.rules.engine`). A condition about another rule set's outcome (`DecidedAs`,
+`Undecided`, `Missing`) asks the mapping for that outcome when the mapping knows it (the parts of
+an assessment already decided), and otherwise decides it over the same facts.
 """
 
 from __future__ import annotations
@@ -15,23 +21,33 @@ from typing import Any, Protocol
 
 import attrs
 
+from copenhagen.model import Verdict
+
 __all__ = [
+    "EXACT",
     "Always",
+    "AtLeast",
     "Condition",
     "DecidedAs",
     "Decider",
     "Empty",
     "Has",
+    "In",
     "Is",
+    "Known",
+    "Missing",
     "Not",
     "Only",
     "Truth",
+    "Undecided",
+    "Verdict",
     "all_of",
     "any_of",
     "join_phrases",
     "join_words",
     "ordered",
     "outcome_words",
+    "verdict_of",
 ]
 
 #: A three-valued truth value: ``None`` means unknown.
@@ -97,6 +113,8 @@ def outcome_words(outcome: Any) -> str:
     """An outcome in words: ``"in scope"``, ``"NSO-driven collaboration"``, ``"none"``."""
     if outcome is None:
         return "none"
+    if isinstance(outcome, bool):
+        return "yes" if outcome else "no"
     words = str(outcome.name).lower().replace("_", " ")
     for plain, written in _WRITTEN.items():
         words = words.replace(plain, written)
@@ -125,8 +143,12 @@ def _members(members: Iterable[Any]) -> frozenset[Any]:
     return frozenset(members)
 
 
+#: The verdict of a decision the facts do not settle.
+OPEN = Verdict(False)
+
+
 class Decider(Protocol):
-    """What `DecidedAs` needs of a rule set: its subject, the facts it reads, a quick verdict."""
+    """What a condition about another decision needs of its rule set."""
 
     @property
     def id(self) -> str:
@@ -138,13 +160,69 @@ class Decider(Protocol):
 
     @property
     def facts(self) -> tuple[str, ...]:
-        """The document keys the rule set reads."""
+        """The fact keys the rule set reads."""
 
-    def verdict(self, facts: Facts) -> tuple[bool, Any, str]:
-        """Whether the facts settle it, the outcome, and the id of the deciding rule."""
+    def verdict(self, facts: Facts) -> Verdict:
+        """Whether the facts settle it, its outcome and the concluding rule."""
 
     def missing_keys(self, facts: Facts) -> tuple[str, ...]:
         """The unknown keys that would settle it."""
+
+    def set_tests(self) -> Iterator[tuple[str, Test]]:
+        """Every test the rule set makes of a fact."""
+
+
+def verdict_of(facts: Facts, rule_set: Decider) -> Verdict:
+    """``rule_set``'s verdict on ``facts``: the one ``facts`` already holds, if any.
+
+    A view of an assessment's parts knows its decisions (``facts.verdict_of(id)``); anything
+    else (a plain mapping, one way of filling in unknown facts) is decided afresh.
+    """
+    known = getattr(facts, "verdict_of", None)
+    if known is not None:
+        found: Verdict | None = known(rule_set.id)
+        if found is not None:
+            return found
+    return rule_set.verdict(facts)
+
+
+def missing_of(facts: Facts, rule_set: Decider) -> tuple[str, ...]:
+    """``rule_set``'s ``missing`` keys on ``facts`` (see `verdict_of`)."""
+    known = getattr(facts, "missing_of", None)
+    if known is not None:
+        found: tuple[str, ...] | None = known(rule_set.id)
+        if found is not None:
+            return found
+    return rule_set.missing_keys(facts)
+
+
+def is_known(facts: Facts, key: str) -> bool:
+    """Whether the document gives fact ``key`` (for a filling: before it was filled in)."""
+    known = getattr(facts, "is_known", None)
+    if known is not None:
+        return bool(known(key))
+    return facts[key] is not None
+
+
+class _Exact:
+    """The test of a condition that can tell every value of a fact apart (`AtLeast`)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "EXACT"
+
+    def __reduce__(self) -> str:
+        return "EXACT"
+
+
+#: The test of a condition that may tell every value of a fact apart.
+EXACT = _Exact()
+
+#: What a condition tests of one fact: for a set, the members it looks for (``None``: any
+#: member, an emptiness test); for a fact of one value, the values it looks for; `EXACT` when
+#: every value may differ.
+Test = frozenset[Any] | None | _Exact
 
 
 class Condition:
@@ -165,16 +243,36 @@ class Condition:
         raise NotImplementedError
 
     def keys(self) -> tuple[str, ...]:
-        """The document keys the condition reads, directly or through another rule set."""
+        """The fact keys the condition reads, directly or through another rule set."""
         raise NotImplementedError
 
-    def set_tests(self) -> Iterator[tuple[str, frozenset[Any] | None]]:
-        """Each set-valued key the condition tests, with the members it tests for.
+    def set_tests(self) -> Iterator[tuple[str, Test]]:
+        """Each fact the condition tests, with what it tests for (see `Test`).
 
-        ``None`` stands for "any member at all" (an emptiness test). The engine uses these to
-        find the few values of an unknown set that can make a difference.
+        The engine uses these to find the few values of an unknown fact that can make a
+        difference, and the batch and the diff to find which values of a fact the rules can
+        tell apart at all.
         """
         return iter(())
+
+    def rule_sets(self) -> Iterator[Decider]:
+        """The other rule sets whose outcome the condition reads."""
+        return iter(())
+
+    def reads(self) -> tuple[str, ...]:
+        """What the condition reads of a view that holds other decisions.
+
+        Its fact keys, and ``verdict:<id>`` (or ``missing:<id>``) for another rule set's outcome.
+        """
+        return self.keys()
+
+    def view_tests(self) -> Iterator[tuple[str, Test]]:
+        """The tests it makes of the facts it `reads` itself.
+
+        Another rule set's outcome is read whole from such a view, so that set's own tests are
+        not among them.
+        """
+        return self.set_tests()
 
 
 @attrs.frozen(slots=True)
@@ -218,7 +316,7 @@ class Has(Condition):
     def keys(self) -> tuple[str, ...]:  # noqa: D102
         return (self.key,)
 
-    def set_tests(self) -> Iterator[tuple[str, frozenset[Any] | None]]:  # noqa: D102
+    def set_tests(self) -> Iterator[tuple[str, Test]]:  # noqa: D102
         yield self.key, self.members
 
 
@@ -260,7 +358,9 @@ class Only(Condition):
     def keys(self) -> tuple[str, ...]:  # noqa: D102
         return (self.key,)
 
-    def set_tests(self) -> Iterator[tuple[str, frozenset[Any] | None]]:  # noqa: D102
+    def set_tests(self) -> Iterator[tuple[str, Test]]:  # noqa: D102
+        # A set lies within the members exactly when it meets none of the others: the engine
+        # reads the test as "meets these members" either way.
         yield self.key, self.members
 
 
@@ -294,8 +394,73 @@ class Empty(Condition):
     def keys(self) -> tuple[str, ...]:  # noqa: D102
         return (self.key,)
 
-    def set_tests(self) -> Iterator[tuple[str, frozenset[Any] | None]]:  # noqa: D102
+    def set_tests(self) -> Iterator[tuple[str, Test]]:  # noqa: D102
         yield self.key, None
+
+
+@attrs.frozen(slots=True)
+class AtLeast(Condition):
+    """The set under ``key`` has at least ``count`` members.
+
+    Attributes:
+        key: A set-valued fact key (``engaged_stages``).
+        count: How many members it must have.
+        also: Members counted as if they were in the set when ``when`` holds (the design stage
+            for an initiative a citizen-side actor started, say).
+        when: The condition under which ``also`` counts.
+    """
+
+    key: str
+    count: int
+    also: frozenset[Any] = attrs.field(default=frozenset(), converter=_members)
+    when: Condition | None = None
+
+    def _value(self, facts: Facts) -> frozenset[Any] | None:
+        value: frozenset[Any] | None = facts[self.key]
+        if value is None or self.when is None:
+            return value
+        extra = self.when.evaluate(facts)
+        if extra is None:
+            return None
+        return value | self.also if extra else value
+
+    def evaluate(self, facts: Facts) -> Truth:  # noqa: D102
+        value = self._value(facts)
+        if value is None:
+            return None
+        return len(value) >= self.count
+
+    def describe(self, facts: Facts) -> tuple[str, ...]:  # noqa: D102
+        value = self._value(facts)
+        if value is None:
+            return (f"{self.key} is unknown",)
+        return (f"{self.key} counts {len(value)} of at least {self.count}",)
+
+    def formula(self) -> str:  # noqa: D102
+        counted = self.key
+        if self.when is not None:
+            counted = f"({self.key} + {_listing(self.also)} if {self.when.formula()})"
+        return f"len({counted}) >= {self.count}"
+
+    def keys(self) -> tuple[str, ...]:  # noqa: D102
+        extra = () if self.when is None else self.when.keys()
+        return (self.key, *extra)
+
+    def set_tests(self) -> Iterator[tuple[str, Test]]:  # noqa: D102
+        yield self.key, EXACT
+        if self.when is not None:
+            yield from self.when.set_tests()
+
+    def rule_sets(self) -> Iterator[Decider]:  # noqa: D102
+        return iter(()) if self.when is None else self.when.rule_sets()
+
+    def reads(self) -> tuple[str, ...]:  # noqa: D102
+        return (self.key,) if self.when is None else (self.key, *self.when.reads())
+
+    def view_tests(self) -> Iterator[tuple[str, Test]]:  # noqa: D102
+        yield self.key, EXACT
+        if self.when is not None:
+            yield from self.when.view_tests()
 
 
 @attrs.frozen(slots=True)
@@ -303,7 +468,7 @@ class Is(Condition):
     """The boolean fact under ``key`` is known to equal ``value``.
 
     Attributes:
-        key: A boolean document key (``meaningful_engagement``).
+        key: A boolean fact key (``meaningful_engagement``).
         value: The value looked for.
     """
 
@@ -328,9 +493,120 @@ class Is(Condition):
     def keys(self) -> tuple[str, ...]:  # noqa: D102
         return (self.key,)
 
+    def set_tests(self) -> Iterator[tuple[str, Test]]:  # noqa: D102
+        yield self.key, frozenset({self.value})
+
 
 @attrs.frozen(slots=True)
-class DecidedAs(Condition):
+class In(Condition):
+    """The one-valued fact under ``key`` (a declared status, a rating) is one of ``values``.
+
+    Unknown while the fact is unknown (an unrated aspect, say).
+
+    Attributes:
+        key: A fact holding one enum member (``principles.informed_consent``).
+        values: The members looked for.
+    """
+
+    key: str
+    values: frozenset[Any] = attrs.field(converter=_members)
+
+    def evaluate(self, facts: Facts) -> Truth:  # noqa: D102
+        known = facts[self.key]
+        if known is None:
+            return None
+        return known in self.values
+
+    def describe(self, facts: Facts) -> tuple[str, ...]:  # noqa: D102
+        known = facts[self.key]
+        if known is None:
+            return (f"{self.key} is unknown",)
+        return (f"{self.key} is {known.value}",)
+
+    def formula(self) -> str:  # noqa: D102
+        if len(self.values) == 1:
+            (only,) = self.values
+            return f"{self.key} == {only.value}"
+        return f"{self.key} in {_listing(self.values)}"
+
+    def keys(self) -> tuple[str, ...]:  # noqa: D102
+        return (self.key,)
+
+    def set_tests(self) -> Iterator[tuple[str, Test]]:  # noqa: D102
+        yield self.key, self.values
+
+
+@attrs.frozen(slots=True)
+class Known(Condition):
+    """The document gives the fact under ``key`` at all (true or false, never unknown).
+
+    This is a test of the document, not of the initiative: filling in an unknown fact does not
+    make it known. Recommendations use it to ask for what is missing.
+
+    Attributes:
+        key: Any fact key that may be unknown (``engaged_stages``, ``practices.secure_storage``).
+    """
+
+    key: str
+
+    def evaluate(self, facts: Facts) -> Truth:  # noqa: D102
+        return is_known(facts, self.key)
+
+    def describe(self, facts: Facts) -> tuple[str, ...]:  # noqa: D102
+        return (f"{self.key} is {'given' if is_known(facts, self.key) else 'unknown'}",)
+
+    def formula(self) -> str:  # noqa: D102
+        return f"known({self.key})"
+
+    def keys(self) -> tuple[str, ...]:  # noqa: D102
+        return (self.key,)
+
+    def set_tests(self) -> Iterator[tuple[str, Test]]:  # noqa: D102
+        yield self.key, frozenset()
+
+
+def _shown(outcome: Any) -> str:
+    if outcome is None:
+        return "none"
+    if isinstance(outcome, bool):
+        return "true" if outcome else "false"
+    return str(outcome.value)
+
+
+class _OfDecision(Condition):
+    """A condition on another rule set's decision: it reads what that rule set reads.
+
+    From a view that holds the decision it reads the decision whole (``verdict:<id>``), so the
+    rule set's own tests are not its tests there.
+    """
+
+    __slots__ = ()
+
+    rule_set: Decider
+
+    def reads(self) -> tuple[str, ...]:
+        return (f"verdict:{self.rule_set.id}",)
+
+    def view_tests(self) -> Iterator[tuple[str, Test]]:
+        return iter(())
+
+    def keys(self) -> tuple[str, ...]:
+        return self.rule_set.facts
+
+    def set_tests(self) -> Iterator[tuple[str, Test]]:
+        return self.rule_set.set_tests()
+
+    def rule_sets(self) -> Iterator[Decider]:
+        yield self.rule_set
+
+
+def _id_of(condition: Any) -> str:
+    # Conditions compare and hash by the rule set's id (its content is covered by its digest).
+    return str(condition.rule_set.id)
+
+
+@attrs.frozen(slots=True)
+class DecidedAs(_OfDecision):
     """Another rule set (e.g. scope) settles the same facts on ``outcome``.
 
     Unknown while that rule set is not determinate.
@@ -342,39 +618,76 @@ class DecidedAs(Condition):
 
     rule_set: Decider = attrs.field(eq=False)
     outcome: Any
-    # Compare and hash by the rule set's id (its content is covered by its own digest).
-    rule_set_id: str = attrs.field(init=False)
-
-    @rule_set_id.default
-    def _rule_set_id(self) -> str:
-        return self.rule_set.id
+    rule_set_id: str = attrs.field(init=False, default=attrs.Factory(_id_of, takes_self=True))
 
     def evaluate(self, facts: Facts) -> Truth:  # noqa: D102
-        determinate, outcome, _ = self.rule_set.verdict(facts)
-        if not determinate:
+        verdict = verdict_of(facts, self.rule_set)
+        if not verdict.determinate:
             return None
-        return outcome is self.outcome
+        return verdict.outcome is self.outcome
 
     def describe(self, facts: Facts) -> tuple[str, ...]:  # noqa: D102
-        determinate, outcome, rule = self.rule_set.verdict(facts)
+        verdict = verdict_of(facts, self.rule_set)
         subject = self.rule_set.subject
-        if not determinate:
-            missing = self.rule_set.missing_keys(facts)
+        if not verdict.determinate:
+            missing = missing_of(facts, self.rule_set)
             verb = "is" if len(missing) == 1 else "are"
             return (f"{subject} is not yet settled ({join_words(missing)} {verb} unknown)",)
-        return (f"{subject} is settled as {outcome_words(outcome)} (rule {rule})",)
+        return (f"{subject} is settled as {outcome_words(verdict.outcome)} (rule {verdict.rule})",)
 
     def formula(self) -> str:  # noqa: D102
-        shown = "none" if self.outcome is None else str(self.outcome.value)
-        return f"{self.rule_set.id} == {shown}"
+        return f"{self.rule_set.id} == {_shown(self.outcome)}"
 
-    def keys(self) -> tuple[str, ...]:  # noqa: D102
-        return self.rule_set.facts
 
-    def set_tests(self) -> Iterator[tuple[str, frozenset[Any] | None]]:  # noqa: D102
-        tests = getattr(self.rule_set, "set_tests", None)
-        if tests is not None:
-            yield from tests()
+@attrs.frozen(slots=True)
+class Undecided(_OfDecision):
+    """Another rule set leaves its decision open on these facts (true or false, never unknown).
+
+    Attributes:
+        rule_set: The rule set whose decision is read.
+    """
+
+    rule_set: Decider = attrs.field(eq=False)
+    rule_set_id: str = attrs.field(init=False, default=attrs.Factory(_id_of, takes_self=True))
+
+    def evaluate(self, facts: Facts) -> Truth:  # noqa: D102
+        return not verdict_of(facts, self.rule_set).determinate
+
+    def describe(self, facts: Facts) -> tuple[str, ...]:  # noqa: D102
+        if verdict_of(facts, self.rule_set).determinate:
+            return (f"{self.rule_set.subject} is settled",)
+        return (f"{self.rule_set.subject} is not yet settled",)
+
+    def formula(self) -> str:  # noqa: D102
+        return f"undecided({self.rule_set.id})"
+
+
+@attrs.frozen(slots=True)
+class Missing(_OfDecision):
+    """Another rule set names ``key`` among the facts that would settle it (its ``missing``).
+
+    Attributes:
+        rule_set: The rule set whose decision is read.
+        key: The fact key looked for.
+    """
+
+    rule_set: Decider = attrs.field(eq=False)
+    key: str
+    rule_set_id: str = attrs.field(init=False, default=attrs.Factory(_id_of, takes_self=True))
+
+    def evaluate(self, facts: Facts) -> Truth:  # noqa: D102
+        return self.key in missing_of(facts, self.rule_set)
+
+    def describe(self, facts: Facts) -> tuple[str, ...]:  # noqa: D102
+        named = self.key in missing_of(facts, self.rule_set)
+        verb = "needs" if named else "does not need"
+        return (f"{self.rule_set.subject} {verb} {self.key} to be settled",)
+
+    def formula(self) -> str:  # noqa: D102
+        return f"{self.key} in missing({self.rule_set.id})"
+
+    def reads(self) -> tuple[str, ...]:  # noqa: D102
+        return (f"missing:{self.rule_set.id}",)
 
 
 @attrs.frozen(slots=True)
@@ -398,11 +711,20 @@ class Not(Condition):
     def formula(self) -> str:  # noqa: D102
         return f"not {self.inner.formula()}"
 
+    def reads(self) -> tuple[str, ...]:  # noqa: D102
+        return self.inner.reads()
+
+    def view_tests(self) -> Iterator[tuple[str, Test]]:  # noqa: D102
+        return self.inner.view_tests()
+
     def keys(self) -> tuple[str, ...]:  # noqa: D102
         return self.inner.keys()
 
-    def set_tests(self) -> Iterator[tuple[str, frozenset[Any] | None]]:  # noqa: D102
+    def set_tests(self) -> Iterator[tuple[str, Test]]:  # noqa: D102
         return self.inner.set_tests()
+
+    def rule_sets(self) -> Iterator[Decider]:  # noqa: D102
+        return self.inner.rule_sets()
 
 
 def _dedupe(phrases: Iterable[str]) -> tuple[str, ...]:
@@ -414,11 +736,22 @@ class _Many(Condition):
     parts: tuple[Condition, ...]
 
     def keys(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(k for part in self.parts for k in part.keys()))  # noqa: SIM118 - not a dict
+        return tuple(dict.fromkeys(k for part in self.parts for k in part.keys()))  # noqa: SIM118
 
-    def set_tests(self) -> Iterator[tuple[str, frozenset[Any] | None]]:
+    def set_tests(self) -> Iterator[tuple[str, Test]]:
         for part in self.parts:
             yield from part.set_tests()
+
+    def rule_sets(self) -> Iterator[Decider]:
+        for part in self.parts:
+            yield from part.rule_sets()
+
+    def reads(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(k for part in self.parts for k in part.reads()))
+
+    def view_tests(self) -> Iterator[tuple[str, Test]]:
+        for part in self.parts:
+            yield from part.view_tests()
 
     def _phrases(self, facts: Facts, wanted: Truth) -> tuple[str, ...]:
         return _dedupe(

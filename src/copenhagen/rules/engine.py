@@ -1,30 +1,28 @@
-"""A small, explainable rule engine: rules as data, first-match in three-valued logic.
+"""A small, explainable rule engine: rules as data, first match, three-valued, exact about gaps.
 
 A `Rule` pairs a cited, plain-language statement with a `Condition` and the outcome it concludes.
-A `RuleSet` holds the ordered rules of one decision (scope, modality, NSO category) and evaluates
-them over an initiative's facts:
+A `RuleSet` holds the ordered rules of one decision and decides it (contract sections 3 and 5):
 
-* rules are tried in order; the first whose condition is known to hold concludes;
-* a rule whose condition is unknown holds the decision open: a later rule that holds can only
-  conclude "unless the earlier one applies", so the decision is not determinate;
-* a rule may conclude *provided* another condition holds (and give ``otherwise`` when it does not),
-  which is how "NSO-driven, if the initiative is in scope" is written;
-* a rule may carry a warning, raised when its warning condition holds as it concludes.
+* with every fact known, the rules are tried in order and the first whose condition holds
+  concludes its ``then`` (or, with ``provided``, ``then`` when that holds and ``otherwise`` when
+  not); when none holds the outcome is none;
+* with unknown facts, the decision is determinate when every way of filling them in gives the
+  same outcome, and that is its outcome. The engine first walks the rules in three-valued logic
+  (a rule whose condition is unknown holds the decision open unless a filling agrees); only when
+  the walk is held open does it try the fillings, and only the few values of each unknown fact
+  that some condition can tell apart;
+* ``missing`` (contract section 1) is the smallest set of unknown keys whose values, whatever
+  they are, settle the decision (the first such set in contract section 2's order);
+* a rule may carry warnings, each raised when its condition holds, in every filling, as the rule
+  concludes.
 
-``missing`` (contract section 1) is derived, not hand-written: the engine tries the few values
-of the unknown facts that can make a difference and keeps the smallest set of keys whose values,
-whatever they are, settle the decision. Repeated patterns of facts are served from a bounded
-cache of shared, immutable `Decision` objects (`copenhagen.rules.compiled`), keyed on exactly the
-facts the rules read for that pattern.
-
-Nothing here evaluates code from strings; rules and rule sets are frozen; the only mutable state
-is the cache, whose reads and writes are single dictionary operations (safe across threads: two
-threads missing together compute the same immutable value).
+The same engine decides every kind of rule: the three decisions, the participation profile's
+placements, a principle's status from its practices. Caches live in `copenhagen.Assessor`, not
+here: a rule set is frozen data. Nothing here evaluates code from strings.
 """
 
 from __future__ import annotations
 
-import collections
 import hashlib
 import itertools
 import json
@@ -34,54 +32,29 @@ from typing import Any
 
 import attrs
 
-from copenhagen.framework.actors import Actor
-from copenhagen.framework.objectives import Objective
-from copenhagen.framework.stages import Stage
-from copenhagen.model import DOCUMENT_KEYS, Decision, Initiative, Outcome, Step
-from copenhagen.rules.compiled import Compiled
-from copenhagen.rules.conditions import Condition, Facts, join_phrases, join_words
+from copenhagen.model import Decision, Initiative, Step
+from copenhagen.rules.conditions import (
+    EXACT,
+    OPEN,
+    Condition,
+    Decider,
+    Facts,
+    Test,
+    Verdict,
+    join_phrases,
+    join_words,
+)
+from copenhagen.rules.facts import FACTS, Fact, FactKind, in_document_order
 
 __all__ = [
-    "CACHE_SIZE",
-    "FACT_TYPES",
-    "MAY_BE_UNKNOWN",
     "Evaluation",
+    "Filling",
     "Rule",
     "RuleSet",
+    "RuleWarning",
     "StepKind",
+    "candidates",
 ]
-
-#: The type of every fact a rule may read: an enum (a set of its members) or ``bool``.
-FACT_TYPES: Mapping[str, type[Enum] | type[bool]] = {
-    "initiated_by": Actor,
-    "partners": Actor,
-    "funders": Actor,
-    "objectives": Objective,
-    "engaged_stages": Stage,
-    "meaningful_engagement": bool,
-    "integrated_into_official_statistics": bool,
-    "quality_assured": bool,
-}
-
-#: The facts that can be unknown (``None``): the initiative's fields that default to ``None``.
-MAY_BE_UNKNOWN: frozenset[str] = frozenset(
-    f.name for f in attrs.fields(Initiative) if f.default is None and f.name in FACT_TYPES
-)
-
-#: How many decided patterns of facts each rule set keeps (it starts afresh when full).
-CACHE_SIZE = 65_536
-
-_KEY_ORDER = {key: i for i, key in enumerate(DOCUMENT_KEYS)}
-
-
-def _in_document_order(keys: Iterable[str]) -> tuple[str, ...]:
-    return tuple(sorted(set(keys), key=_KEY_ORDER.__getitem__))
-
-
-def _outcome_text(outcome: Outcome | None) -> str:
-    if outcome is None:
-        return "none"
-    return f"{type(outcome).__name__}.{outcome.name}"
 
 
 def _strings(values: Iterable[str]) -> tuple[str, ...]:
@@ -92,9 +65,16 @@ def _rules(rules: Iterable[Rule]) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
-def _cache_size() -> int:
-    # Read at each use, so that a test (or a user) may lower it.
-    return CACHE_SIZE
+def _warnings(warnings: Iterable[RuleWarning]) -> tuple[RuleWarning, ...]:
+    return tuple(warnings)
+
+
+def _outcome_text(outcome: Any) -> str:
+    if outcome is None:
+        return "none"
+    if isinstance(outcome, bool):
+        return "true" if outcome else "false"
+    return f"{type(outcome).__name__}.{outcome.name}"
 
 
 class StepKind(Enum):
@@ -113,6 +93,19 @@ class StepKind(Enum):
 
 
 @attrs.frozen(slots=True)
+class RuleWarning:
+    """A warning a rule raises as it concludes, when its condition holds.
+
+    Attributes:
+        when: The condition that raises it.
+        text: The warning, one or two plain sentences with their citations.
+    """
+
+    when: Condition
+    text: str
+
+
+@attrs.frozen(slots=True)
 class Rule:
     """One cited rule: if ``when`` holds, conclude ``then`` (provided ``provided`` holds).
 
@@ -125,27 +118,28 @@ class Rule:
         title: A short name for what the rule concludes (``"civic action"``).
         then_text: The conclusion in words, completing "..., so ___".
         provided: If set, ``then`` needs it as well; when it is false the rule concludes
-            ``otherwise``; when unknown the decision is open.
+            ``otherwise``.
         otherwise: The outcome when ``provided`` is false.
         otherwise_text: That conclusion in words.
-        warn_if: A condition that, holding as the rule concludes, raises ``warning``.
-        warning: The warning's text.
-        settles: ``False`` for a catch-all rule that marks the decision as not determinate.
+        warnings: Warnings raised when the rule concludes and their conditions hold.
+        settles: ``False`` for a closing rule that marks the decision as not determinate (it
+            concludes nothing: with every fact known it is passed over).
+        source: The national or project text the rule implements, for a layer's rules.
     """
 
     id: str
     statement: str
     citations: tuple[str, ...] = attrs.field(converter=_strings)
     when: Condition
-    then: Outcome | None
+    then: Any
     title: str
     then_text: str = ""
     provided: Condition | None = None
-    otherwise: Outcome | None = None
+    otherwise: Any = None
     otherwise_text: str = ""
-    warn_if: Condition | None = None
-    warning: str = ""
+    warnings: tuple[RuleWarning, ...] = attrs.field(default=(), converter=_warnings)
     settles: bool = True
+    source: str = ""
 
     @citations.validator
     def _check_citations(self, _attribute: Any, value: tuple[str, ...]) -> None:
@@ -157,14 +151,18 @@ class Rule:
         """The rule's main anchor, used in its trace steps."""
         return self.citations[0]
 
+    def conditions(self) -> Iterator[Condition]:
+        """Every condition of the rule: ``when``, ``provided`` and the warnings'."""
+        yield self.when
+        if self.provided is not None:
+            yield self.provided
+        for warning in self.warnings:
+            yield warning.when
+
     @property
     def facts(self) -> tuple[str, ...]:
-        """The document keys the rule reads (through other rule sets too), in document order."""
-        keys = list(self.when.keys())
-        for extra in (self.provided, self.warn_if):
-            if extra is not None:
-                keys.extend(extra.keys())
-        return _in_document_order(keys)
+        """The fact keys the rule reads (through other rule sets too), in document order."""
+        return in_document_order(k for c in self.conditions() for k in c.keys())  # noqa: SIM118
 
     def condition_formula(self) -> str:
         """The rule's condition as a formula."""
@@ -181,21 +179,25 @@ class Rule:
                 f"{_outcome_text(self.then)} if {self.provided.formula()} "
                 f"else {_outcome_text(self.otherwise)}"
             )
-        if self.warn_if is not None:
-            text += f"; warn if {self.warn_if.formula()}"
+        for warning in self.warnings:
+            text += f"; warn if {warning.when.formula()}"
         return text
 
     def content(self) -> dict[str, Any]:
         """The rule's content as plain data (what the digest covers)."""
-        return {
+        texts = [w.text for w in self.warnings]
+        content: dict[str, Any] = {
             "id": self.id,
             "statement": self.statement,
             "citations": list(self.citations),
             "facts": list(self.facts),
             "condition": self.condition_formula(),
             "conclusion": self.conclusion(),
-            "warning": self.warning,
+            "warning": texts[0] if len(texts) == 1 else texts or "",
         }
+        if self.source:
+            content["source"] = self.source
+        return content
 
 
 @attrs.frozen(slots=True)
@@ -213,10 +215,39 @@ class Evaluation:
     kinds: tuple[StepKind, ...]
 
 
+class Filling(Mapping[str, Any]):
+    """Facts with some unknown ones filled in: what one way of completing a document gives."""
+
+    __slots__ = ("_base", "_given")
+
+    def __init__(self, base: Facts, given: Mapping[str, Any]) -> None:
+        self._base = base
+        self._given = given
+
+    def __getitem__(self, key: str) -> Any:
+        given = self._given
+        if key in given:
+            return given[key]
+        return self._base[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._base)
+
+    def __len__(self) -> int:
+        return len(self._base)
+
+    def is_known(self, key: str) -> bool:
+        """Whether the document itself gives ``key`` (filling it in does not make it known)."""
+        known = getattr(self._base, "is_known", None)
+        if known is not None:
+            return bool(known(key))
+        return self._base[key] is not None
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     first = text.split(" ", 1)[0]
-    if first not in _KEY_ORDER:  # a document key keeps its spelling, even first in a sentence
+    if first not in FACTS:  # a fact key keeps its spelling, even first in a sentence
         text = text[:1].upper() + text[1:]
     return text + ("" if text.endswith(".") else ".")
 
@@ -225,21 +256,26 @@ def _reason(condition: Condition, facts: Facts) -> str:
     return join_phrases(condition.describe(facts))
 
 
-def _candidates(key: str, tests: list[frozenset[Any] | None]) -> tuple[Any, ...]:
-    """The few values of an unknown fact that can change any test the rule set makes of it."""
-    kind = FACT_TYPES.get(key)
-    if kind is None:
-        raise KeyError(f"the rule engine does not know the type of fact {key!r}")
-    if kind is bool:
-        return (False, True)
-    universe = list(kind)
-    # Every test asks whether the set meets some members; sets meeting the same "atoms" (members
-    # alike under every test) answer every test alike, so one member per atom is enough.
-    atoms: dict[tuple[bool, ...], Any] = {}
-    for member in universe:
-        signature = tuple(t is None or member in t for t in tests)
-        atoms.setdefault(signature, member)
-    representatives = list(atoms.values())
+def candidates(fact: Fact, tests: Iterable[Test]) -> tuple[Any, ...]:
+    """The few values of an unknown fact that can change any of ``tests`` made of it.
+
+    A set's tests each ask whether it meets some members; sets meeting the same "atoms" (members
+    alike under every test) answer every test alike, so one member per atom is enough. A test
+    that can tell every set apart (`EXACT`) asks for every set. A fact of one value (a boolean,
+    a rating) takes each of its values.
+    """
+    if fact.kind is not FactKind.SET:
+        return fact.domain
+    universe = fact.domain
+    listed = list(tests)
+    if any(t is EXACT for t in listed):
+        representatives = list(universe)
+    else:
+        atoms: dict[tuple[bool, ...], Any] = {}
+        for member in universe:
+            signature = tuple(t is None or member in t for t in listed)  # type: ignore[operator]
+            atoms.setdefault(signature, member)
+        representatives = list(atoms.values())
     return tuple(
         frozenset(combo)
         for size in range(len(representatives) + 1)
@@ -247,12 +283,79 @@ def _candidates(key: str, tests: list[frozenset[Any] | None]) -> tuple[Any, ...]
     )
 
 
+class Completions:
+    """Every way of filling in a set of facts' unknown ones, each with the outcome it gives.
+
+    The table behind determinacy (every filling agrees), ``missing`` (the smallest set of
+    unknown keys whose every assignment leaves the fillings agreeing) and the warnings raised
+    in every filling.
+    """
+
+    __slots__ = ("_facts", "_outcomes", "unknown")
+
+    def __init__(
+        self, facts: Facts, unknown: tuple[str, ...], outcomes: dict[tuple[Any, ...], Verdict]
+    ) -> None:
+        self._facts = facts
+        self.unknown = unknown
+        self._outcomes = outcomes
+
+    def verdict(self) -> Verdict:
+        """Determinate with the common outcome when every filling agrees, else open."""
+        found = iter(self._outcomes.values())
+        first = next(found, None)
+        if first is None:
+            return OPEN
+        for other in found:
+            if other.outcome is not first.outcome and other.outcome != first.outcome:
+                return OPEN
+        return first
+
+    def outcomes(self) -> frozenset[Any]:
+        """Every outcome some filling gives."""
+        return frozenset(v.outcome for v in self._outcomes.values())
+
+    def items(self) -> Iterator[tuple[Filling, Verdict]]:
+        """Each filling with its verdict."""
+        for values, found in self._outcomes.items():
+            yield Filling(self._facts, dict(zip(self.unknown, values, strict=True))), found
+
+    def fillings(self) -> Iterator[Filling]:
+        """Each filling."""
+        for filling, _ in self.items():
+            yield filling
+
+    def missing(self) -> tuple[str, ...]:
+        """The first smallest set of unknown keys whose values, whatever they are, settle it."""
+        if self.verdict().determinate:
+            return ()
+        keys = self.unknown
+        for size in range(1, len(keys) + 1):
+            for chosen in itertools.combinations(range(len(keys)), size):
+                if self._settled_by(chosen):
+                    return tuple(keys[i] for i in chosen)
+        return keys
+
+    def _settled_by(self, chosen: tuple[int, ...]) -> bool:
+        seen: dict[tuple[Any, ...], Any] = {}
+        for values, found in self._outcomes.items():
+            part = tuple(values[i] for i in chosen)
+            if part in seen:
+                known = seen[part]
+                if found.outcome is not known and found.outcome != known:
+                    return False
+            else:
+                seen[part] = found.outcome
+        return True
+
+
 @attrs.frozen(slots=True, weakref_slot=False)
 class RuleSet:
-    """The ordered, cited rules of one decision, evaluated first-match in three-valued logic.
+    """The ordered, cited rules of one decision, decided first-match in three-valued logic.
 
-    Call it on an `Initiative` for its (cached, shared) `Decision`; `evaluate` gives the same
-    decision computed afresh from a mapping of facts, and `evaluation` the full trace as well.
+    `evaluate` gives the `Decision` for a mapping of facts, `evaluation` the full trace as well,
+    `verdict` the outcome alone; calling the rule set on an `Initiative` decides it afresh.
+    `copenhagen.Assessor` keeps the cached, shared decisions.
 
     Attributes:
         id: Stable id (``"scope"``, ``"modality"``, ``"nso_category"``).
@@ -269,9 +372,10 @@ class RuleSet:
     base: str | None = None
     _by_id: dict[str, Rule] = attrs.field(init=False, repr=False, eq=False)
     _facts: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
-    _tests: dict[str, list[frozenset[Any] | None]] = attrs.field(init=False, repr=False, eq=False)
+    _tests: dict[str, tuple[Test, ...]] = attrs.field(init=False, repr=False, eq=False)
+    _unknowable: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
+    _options: dict[str, tuple[Any, ...]] = attrs.field(init=False, repr=False, eq=False)
     _digest: str = attrs.field(init=False, repr=False, eq=False)
-    _compiled: Compiled = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         by_id: dict[str, Rule] = {}
@@ -281,13 +385,12 @@ class RuleSet:
             by_id[rule.id] = rule
         if not by_id:
             raise ValueError(f"rule set {self.id!r} has no rules")
-        facts = _in_document_order(k for rule in self.rules for k in rule.facts)
-        tests: dict[str, list[frozenset[Any] | None]] = {}
+        facts = in_document_order(k for rule in self.rules for k in rule.facts)
+        tests: dict[str, list[Test]] = {}
         for rule in self.rules:
-            for condition in (rule.when, rule.provided, rule.warn_if):
-                if condition is not None:
-                    for key, members in condition.set_tests():
-                        tests.setdefault(key, []).append(members)
+            for condition in rule.conditions():
+                for key, test in condition.set_tests():
+                    tests.setdefault(key, []).append(test)
         content = {
             "id": self.id,
             "subject": self.subject,
@@ -295,17 +398,24 @@ class RuleSet:
             "rules": [rule.content() for rule in self.rules],
         }
         blob = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        object.__setattr__(self, "_by_id", by_id)
-        object.__setattr__(self, "_facts", facts)
-        object.__setattr__(self, "_tests", tests)
-        object.__setattr__(self, "_digest", hashlib.sha256(blob.encode("utf-8")).hexdigest())
-        object.__setattr__(self, "_compiled", Compiled(self.evaluate, facts, _cache_size))
+        unknowable = tuple(k for k in facts if FACTS[k].unknown)
+        setattr_ = object.__setattr__
+        setattr_(self, "_by_id", by_id)
+        setattr_(self, "_facts", facts)
+        setattr_(self, "_tests", {k: tuple(v) for k, v in tests.items()})
+        setattr_(self, "_unknowable", unknowable)
+        setattr_(
+            self,
+            "_options",
+            {k: candidates(FACTS[k], tests.get(k, ())) for k in unknowable},
+        )
+        setattr_(self, "_digest", hashlib.sha256(blob.encode("utf-8")).hexdigest())
 
     # -- what the rule set is -------------------------------------------------------------
 
     @property
     def facts(self) -> tuple[str, ...]:
-        """Every document key the rules may read (through other rule sets too), in order."""
+        """Every fact key the rules may read (through other rule sets too), in order."""
         return self._facts
 
     @property
@@ -323,11 +433,23 @@ class RuleSet:
     def __len__(self) -> int:
         return len(self.rules)
 
-    def set_tests(self) -> Iterator[tuple[str, frozenset[Any] | None]]:
-        """Every set-valued key the rules test, with the members tested for."""
+    def __contains__(self, rule_id: object) -> bool:
+        return rule_id in self._by_id
+
+    def set_tests(self) -> Iterator[tuple[str, Test]]:
+        """Every test the rules make of a fact (through other rule sets too)."""
         for key, tests in self._tests.items():
-            for members in tests:
-                yield key, members
+            for test in tests:
+                yield key, test
+
+    def rule_sets(self) -> tuple[Decider, ...]:
+        """The other rule sets whose outcome some rule reads, each once, in order of first use."""
+        found: dict[str, Decider] = {}
+        for rule in self.rules:
+            for condition in rule.conditions():
+                for other in condition.rule_sets():
+                    found.setdefault(other.id, other)
+        return tuple(found.values())
 
     def describe(self) -> str:
         """The rule set as plain text: one paragraph per rule."""
@@ -341,6 +463,17 @@ class RuleSet:
 
     def __str__(self) -> str:
         return self.describe()
+
+    def content(self) -> dict[str, Any]:
+        """The rule set as plain data: its id, subject, digest and each rule's content."""
+        return {
+            "id": self.id,
+            "subject": self.subject,
+            "base": self.base,
+            "digest": self.digest,
+            "citations": list(self.citations),
+            "rules": [rule.content() for rule in self.rules],
+        }
 
     # -- layering -------------------------------------------------------------------------
 
@@ -359,8 +492,8 @@ class RuleSet:
         Args:
             id: The variant's id.
             replace: Rules that take the place of the base's rules with the same ids.
-            add: New rules, inserted before the rule ``before`` (by default before a closing
-                catch-all rule, otherwise at the end).
+            add: New rules, inserted before the rule ``before`` (by default after the last
+                concluding rule, before a closing rule kept for undecided cases).
             neutralise: Ids of base rules to drop.
             before: The id of the rule the added rules go before.
             subject: What the variant decides, if it differs.
@@ -370,25 +503,21 @@ class RuleSet:
 
         Raises:
             KeyError: A replaced, neutralised or ``before`` id is not in the rule set.
-            ValueError: An added rule reuses an id.
+            ValueError: An added rule reuses an id, or a closing rule is replaced or dropped.
         """
         replacements = {rule.id: rule for rule in replace}
         dropped = set(neutralise)
         for rule_id in itertools.chain(replacements, dropped):
             if rule_id not in self._by_id:
                 raise KeyError(f"rule set {self.id!r} has no rule {rule_id!r}")
+            if not self._by_id[rule_id].settles:
+                raise ValueError(
+                    f"rule {rule_id!r} closes rule set {self.id!r} for undecided cases; "
+                    "it can be neither replaced nor removed"
+                )
         rules = [replacements.get(r.id, r) for r in self.rules if r.id not in dropped]
-        added = list(add)
-        if added:
-            if before is not None:
-                if before not in {r.id for r in rules}:
-                    raise KeyError(f"rule set {self.id!r} has no rule {before!r}")
-                at = next(i for i, r in enumerate(rules) if r.id == before)
-            elif rules and not rules[-1].settles:
-                at = len(rules) - 1
-            else:
-                at = len(rules)
-            rules[at:at] = added
+        for rule in add:
+            rules.insert(self._place(rules, before), rule)
         return RuleSet(
             id=id,
             subject=self.subject if subject is None else subject,
@@ -397,17 +526,26 @@ class RuleSet:
             base=self.id,
         )
 
-    # -- evaluation -----------------------------------------------------------------------
+    def _place(self, rules: list[Rule], before: str | None) -> int:
+        """Where a new rule goes: before ``before``, else after the last concluding rule."""
+        if before is not None:
+            for i, rule in enumerate(rules):
+                if rule.id == before:
+                    return i
+            raise KeyError(f"rule set {self.id!r} has no rule {before!r}")
+        at = len(rules)
+        while at and not rules[at - 1].settles:
+            at -= 1
+        return at
+
+    # -- deciding -------------------------------------------------------------------------
 
     def facts_of(self, initiative: Initiative) -> dict[str, Any]:
         """The facts this rule set reads, taken from an initiative."""
-        return {key: getattr(initiative, key) for key in self._facts}
+        return {key: FACTS[key].read(initiative) for key in self._facts}
 
-    def verdict(self, facts: Facts) -> tuple[bool, Outcome | None, str]:
-        """Whether ``facts`` settle the decision, the outcome, and the deciding rule's id.
-
-        A quick first-match walk without explanations (``""`` as id when not determinate).
-        """
+    def _walk(self, facts: Facts) -> Verdict:
+        """Decide in three-valued logic: determinate only when no unknown holds it open."""
         blocked = False
         for rule in self.rules:
             holds = rule.when.evaluate(facts)
@@ -416,46 +554,107 @@ class RuleSet:
             if holds is None:
                 blocked = True
                 continue
-            if blocked or not rule.settles:
-                return False, None, ""
+            if not rule.settles:
+                # A closing rule concludes nothing: passed over, unless something is open.
+                continue
+            if blocked:
+                return OPEN
             if rule.provided is None:
-                return True, rule.then, rule.id
+                return Verdict(True, rule.then, rule.id)
             proviso = rule.provided.evaluate(facts)
             if proviso is None:
-                return False, None, ""
-            return True, (rule.then if proviso else rule.otherwise), rule.id
-        return False, None, ""
+                return OPEN
+            return Verdict(True, rule.then if proviso else rule.otherwise, rule.id)
+        return OPEN if blocked else Verdict(True, None, "")
 
-    def missing_keys(self, facts: Facts) -> tuple[str, ...]:
+    def completions(self, facts: Facts) -> Completions:
+        """Every way of filling in the unknown facts the rules read, with its outcome."""
+        unknown = tuple(key for key in self._unknowable if facts[key] is None)
+        options = [self._options[key] for key in unknown]
+        outcomes: dict[tuple[Any, ...], Verdict] = {}
+        for values in itertools.product(*options):
+            outcomes[values] = self._walk(Filling(facts, dict(zip(unknown, values, strict=True))))
+        return Completions(facts, unknown, outcomes)
+
+    def verdict(self, facts: Facts) -> Verdict:
+        """Whether ``facts`` settle the decision, the outcome, and the concluding rule.
+
+        Determinate when every way of filling in the unknown facts gives the same outcome
+        (contract section 5); the three-valued walk settles most cases without any filling.
+        """
+        walked = self._walk(facts)
+        if walked.determinate or self._corners_differ(facts):
+            return walked
+        return self.completions(facts).verdict()
+
+    def _corners_differ(self, facts: Facts) -> bool:
+        """Whether two opposite ways of filling in the unknown facts give different outcomes.
+
+        Most open decisions are found open by these two fillings alone, without walking all.
+        """
+        unknown = [key for key in self._unknowable if facts[key] is None]
+        if not unknown:
+            return False
+        first = self._walk(Filling(facts, {k: self._options[k][0] for k in unknown}))
+        last = self._walk(Filling(facts, {k: self._options[k][-1] for k in unknown}))
+        return first.outcome is not last.outcome and first.outcome != last.outcome
+
+    def decide(self, facts: Facts) -> tuple[Verdict, tuple[str, ...]]:
+        """The verdict and the warnings raised, without building a trace."""
+        walked = self._walk(facts)
+        if walked.determinate:
+            if not walked.rule:
+                return walked, ()
+            return walked, tuple(self._raised(self._by_id[walked.rule], facts))
+        if self._corners_differ(facts):
+            return walked, ()
+        table = self.completions(facts)
+        settled = table.verdict()
+        if not settled.determinate:
+            return settled, ()
+        return settled, tuple(self._every_filling_raises(table))
+
+    def outcomes(self, facts: Facts) -> frozenset[Any]:
+        """Every outcome some way of filling in the unknown facts gives."""
+        walked = self._walk(facts)
+        if walked.determinate:
+            return frozenset({walked.outcome})
+        return self.completions(facts).outcomes()
+
+    def missing_keys(self, facts: Facts, table: Completions | None = None) -> tuple[str, ...]:
         """The smallest set of unknown keys whose values, whatever they are, settle it.
 
         In document order; empty when the facts already settle the decision. Among equally small
         sets, the first in document order is given.
         """
-        if self.verdict(facts)[0]:
-            return ()
-        unknown = [key for key in self._facts if key in MAY_BE_UNKNOWN and facts[key] is None]
-        options = {key: _candidates(key, self._tests.get(key, [])) for key in unknown}
-        for size in range(1, len(unknown) + 1):
-            for chosen in itertools.combinations(unknown, size):
-                if self._settled_by(facts, chosen, options):
-                    return chosen
-        return ()
+        if table is None:
+            if self._walk(facts).determinate:
+                return ()
+            table = self.completions(facts)
+        return table.missing()
 
-    def _settled_by(
-        self, facts: Facts, chosen: tuple[str, ...], options: Mapping[str, tuple[Any, ...]]
-    ) -> bool:
-        given: dict[str, Any] = {}
-        # A chain, not a copy: the facts beneath are read only where the rules read them.
-        filled = collections.ChainMap(given, facts)  # type: ignore[arg-type]
-        for values in itertools.product(*(options[key] for key in chosen)):
-            given.update(zip(chosen, values, strict=True))
-            if not self.verdict(filled)[0]:
-                return False
-        return True
+    def _raised(self, rule: Rule, facts: Facts, table: Completions | None = None) -> list[str]:
+        """The warnings ``rule`` raises: those whose condition holds in every filling."""
+        raised = []
+        for warning in rule.warnings:
+            holds = warning.when.evaluate(facts)
+            if holds is None:
+                fillings = (table or self.completions(facts)).fillings()
+                holds = all(warning.when.evaluate(f) is True for f in fillings)
+            if holds:
+                raised.append(warning.text)
+        return raised
+
+    def _every_filling_raises(self, table: Completions) -> list[str]:
+        """The warnings raised in every filling of a decision every filling agrees on."""
+        every: list[str] | None = None
+        for filling, found in table.items():
+            raised = self._raised(self._by_id[found.rule], filling) if found.rule else []
+            every = raised if every is None else [w for w in every if w in raised]
+        return every or []
 
     def evaluation(self, facts: Facts, *, full: bool = True) -> Evaluation:
-        """Evaluate afresh over ``facts``: the decision with its full trace.
+        """Decide afresh over ``facts``: the decision with its full trace.
 
         Args:
             facts: A value (``None`` when unknown) for every key in `facts`.
@@ -468,7 +667,7 @@ class RuleSet:
         deciding: list[Step] = []
         warnings: list[str] = []
         open_rules: list[str] = []
-        outcome: Outcome | None = None
+        outcome: Any = None
         determinate = False
         missing: tuple[str, ...] | None = None
 
@@ -492,7 +691,12 @@ class RuleSet:
                 open_rules.append(rule.id)
                 continue
             if not rule.settles:
-                missing = self.missing_keys(facts)
+                if not open_rules:
+                    continue  # nothing is open: a closing rule concludes nothing
+                held = self.completions(facts)
+                if held.verdict().determinate:
+                    break  # every filling agrees after all: said below
+                missing = held.missing()
                 record(rule, StepKind.UNSETTLED, self._unsettled(missing), decides=True)
                 break
             if open_rules:
@@ -518,15 +722,28 @@ class RuleSet:
                 text = f"{reason}, and {_reason(rule.provided, facts)}, so {conclusion}"
                 outcome = rule.then if proviso else rule.otherwise
             determinate = True
-            if rule.warn_if is not None and rule.warn_if.evaluate(facts) is True:
-                warnings.append(rule.warning)
+            warnings.extend(self._raised(rule, facts))
             record(rule, StepKind.APPLIED, text, decides=True)
             break
+        else:
+            if not open_rules:
+                determinate = True  # no rule holds, none is open: the outcome is none
+                record(self.rules[-1], StepKind.APPLIED, self._no_rule(), decides=True)
 
+        table: Completions | None = None
+        if not determinate:
+            table = self.completions(facts)
+            settled = table.verdict()
+            if settled.determinate:
+                # Held open in three-valued logic, but every filling agrees (a layer can order
+                # rules so): name each rule that concludes in some filling.
+                determinate, outcome = True, settled.outcome
+                deciding[:] = self._agreeing(table, outcome)
+                warnings.extend(self._every_filling_raises(table))
         if determinate:
             missing = ()
         elif missing is None:
-            missing = self.missing_keys(facts)
+            missing = self.missing_keys(facts, table)
             closing = self.rules[-1]
             if not closing.settles and closing.id not in {s.rule for s in steps}:
                 # Close the short trace with the catch-all rule naming what is missing.
@@ -543,7 +760,31 @@ class RuleSet:
         )
         return Evaluation(decision=decision, steps=tuple(steps), kinds=tuple(kinds))
 
-    def _unsettled(self, missing: tuple[str, ...]) -> str:
+    def _agreeing(self, table: Completions, outcome: Any) -> list[Step]:
+        """The steps of a decision every filling agrees on: each rule concluding in some filling."""
+        concluded: dict[str, Filling] = {}
+        for filling, found in table.items():
+            concluded.setdefault(found.rule, filling)
+        unknown = join_words(table.unknown)
+        shown = "none" if outcome is None else str(getattr(outcome, "name", outcome))
+        shown = shown.lower().replace("_", " ")
+        steps: list[Step] = []
+        for rule in self.rules:
+            example = concluded.get(rule.id)
+            if example is None:
+                continue
+            text = (
+                f"in some ways of filling in {unknown}, {rule.title}: "
+                f"{_reason(rule.when, example)}; whichever way they turn out, "
+                f"the outcome is {shown}"
+            )
+            steps.append(Step(rule=rule.id, citation=rule.citation, explanation=_sentence(text)))
+        return steps
+
+    def _no_rule(self) -> str:
+        return f"no rule concludes for these facts, so there is no {self.subject} outcome"
+
+    def _unsettled(self, missing: tuple[str, ...] | None) -> str:
         if not missing:
             return f"no rule settles the {self.subject} for these facts"
         return (
@@ -555,18 +796,5 @@ class RuleSet:
         return self.evaluation(facts, full=False).decision
 
     def __call__(self, initiative: Initiative) -> Decision:
-        """The decision for an initiative: a few dictionary look-ups for a pattern seen before."""
-        return self._compiled(initiative)
-
-    @property
-    def compiled(self) -> Compiled:
-        """The compiled classifier: a bounded decision trie of shared `Decision` objects."""
-        return self._compiled
-
-    def cache_clear(self) -> None:
-        """Forget every cached decision."""
-        self._compiled.clear()
-
-    def cache_size(self) -> int:
-        """How many patterns of facts are cached."""
-        return len(self._compiled)
+        """The decision for an initiative, computed afresh (`copenhagen.Assessor` caches)."""
+        return self.evaluate(self.facts_of(initiative))

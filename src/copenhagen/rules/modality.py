@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from copenhagen.framework.actors import CITIZEN_SIDE, OTHER_SIDE, STATE_SIDE, Actor
 from copenhagen.framework.modalities import Modality
-from copenhagen.model import Decision, Initiative, Scope
+from copenhagen.model import Scope
 from copenhagen.rules.conditions import DecidedAs, Has, Not, Only, all_of
 from copenhagen.rules.engine import Rule, RuleSet
 from copenhagen.rules.scope import CITIZEN_INITIATOR, SCOPE_RULES
 
-__all__ = ["MODALITY_RULES", "classify_modality"]
+__all__ = ["MODALITY_RULES"]
 
 _ONLY_CITIZENS_INITIATED = Only("initiated_by", CITIZEN_SIDE, "citizen-side")
 _ONLY_CITIZEN_PARTNERS = Only("partners", CITIZEN_SIDE, "citizen-side")
@@ -117,28 +117,3 @@ MODALITY_RULES = RuleSet(
     rules=(M1, M2, M3, M4, M5, M6),
     citations=("para 15", "para 16", "Table 1"),
 )
-
-# The compiled trie, walked inline: one attribute read and one look-up per fact needed. The
-# walk is repeated in each classifier on purpose: a shared helper costs a call per initiative.
-_COMPILED = MODALITY_RULES.compiled
-_decide = _COMPILED.decide
-
-
-def classify_modality(initiative: Initiative) -> Decision:
-    """The initiative's collaboration modality (para 15, Table 1).
-
-    Args:
-        initiative: The initiative.
-
-    Returns:
-        A `Decision` whose outcome is a `Modality` member; ``None`` (determinate) for an
-        out-of-scope initiative, ``None`` (not determinate) while its scope is undecided and the
-        modality depends on it.
-    """
-    node = _COMPILED.root
-    while node is not None:
-        child = node[1](node[0](initiative))
-        if type(child) is Decision:
-            return child
-        node = child
-    return _decide(initiative)

@@ -8,11 +8,11 @@ taking part in its design (paras 10, 12, 15).
 from __future__ import annotations
 
 from copenhagen.framework.actors import CITIZEN_SIDE
-from copenhagen.model import Decision, Initiative, Scope
+from copenhagen.model import Scope
 from copenhagen.rules.conditions import Empty, Has, Is, Not, all_of
 from copenhagen.rules.engine import Rule, RuleSet
 
-__all__ = ["CITIZEN_INITIATOR", "SCOPE_RULES", "assess_scope"]
+__all__ = ["CITIZEN_INITIATOR", "SCOPE_RULES"]
 
 #: At least one initiator is a citizen, a community or a CSO (contract section 2, Box 1).
 CITIZEN_INITIATOR = Has("initiated_by", CITIZEN_SIDE, "citizen-side")
@@ -54,27 +54,3 @@ SCOPE_RULES = RuleSet(
     rules=(S1, S2),
     citations=("Box 2", "para 9", "para 10", "para 11", "para 15"),
 )
-
-# The compiled trie, walked inline: one attribute read and one look-up per fact needed. The
-# walk is repeated in each classifier on purpose: a shared helper costs a call per initiative.
-_COMPILED = SCOPE_RULES.compiled
-_decide = _COMPILED.decide
-
-
-def assess_scope(initiative: Initiative) -> Decision:
-    """Whether the initiative is within the framework's scope (Box 2, paras 9-11, 15).
-
-    Args:
-        initiative: The initiative.
-
-    Returns:
-        A `Decision` whose outcome is a `Scope` member, or ``None`` with ``missing`` naming
-        ``engaged_stages`` and/or ``meaningful_engagement`` when they are unknown and matter.
-    """
-    node = _COMPILED.root
-    while node is not None:
-        child = node[1](node[0](initiative))
-        if type(child) is Decision:
-            return child
-        node = child
-    return _decide(initiative)
