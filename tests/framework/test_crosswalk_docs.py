@@ -1,4 +1,4 @@
-"""The pages docs/gen/crosswalks.py generates: in the nav, from the data, with working examples."""
+"""The pages docs/gen/neighbours.py generates: in the nav, from the data, with working examples."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _script(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "docs/gen/crosswalks.py")
+    spec = importlib.util.spec_from_file_location(name, ROOT / "docs/gen/neighbours.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -34,7 +34,7 @@ def test_pages_are_in_the_nav(pages: dict[str, str]) -> None:
     nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for path in pages:
         assert path in nav, path
-    assert "docs/gen/crosswalks.py" in nav
+    assert "docs/gen/neighbours.py" in nav
 
 
 def test_pages_are_deterministic(pages: dict[str, str]) -> None:

@@ -1,8 +1,9 @@
-"""Generate the "framework among its neighbours" pages from the crosswalk data.
+"""Generate the "framework among its neighbours" pages from the crosswalk and PPSR-Core data.
 
 mkdocs-gen-files runs this script during the build; ``pages()`` returns the same pages (path ->
 text) so that tests can check them without a build. Each crosswalk page has its table, a picture
-(an inline SVG drawn here: no script, no network) and a runnable example.
+(an inline SVG drawn here: no script, no network) and a runnable example; the PPSR-Core import
+page shows the mapping table the converter runs on.
 """
 
 from __future__ import annotations
@@ -10,8 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from copenhagen.framework import Principle, Stage
+from copenhagen.framework import Actor, Principle, Stage
 from copenhagen.framework.crosswalks import CROSSWALKS, Crosswalk, CrosswalkLink, Strength
+from copenhagen.ppsr import (
+    FIELDS,
+    MAX_DEPTH,
+    PARTY_ROLES,
+    PPSR_CORE_SOURCE,
+    PROCESS_TERMS,
+    PartyRole,
+)
 
 _REGISTER = "../interpretation-register.md"
 _FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
@@ -240,8 +249,9 @@ The framework is used beside other standards: NSOs work under the Fundamental Pr
 Official Statistics, human rights bodies under the human rights-based approach to data,
 Indigenous data stewards under the CARE Principles, statistical production under GSBPM; project
 registries describe projects in PPSR-Core. The library holds the links to those standards as
-cited data beside the catalogue (`copenhagen.framework.crosswalks`) and exports the catalogue as
-linked data ([SKOS in JSON-LD](linked-data.md)).
+cited data beside the catalogue (`copenhagen.framework.crosswalks`), exports the catalogue as
+linked data ([SKOS in JSON-LD](linked-data.md)) and reads PPSR-Core registries
+([PPSR-Core import](ppsr-core.md)).
 
 Every item of an outside standard was read in its published text (sources below), named as the
 standard names it and summarised in our own words. The crosswalks are the library's reading, not
@@ -272,11 +282,154 @@ for link in crosswalk_links(Principle.TRANSPARENCY):
     }"""
 
 
+def _reg(entry: str) -> str:
+    return f"[{entry}]({_REGISTER}#{entry.lower()})"
+
+
+def _ppsr_page() -> str:
+    fields = _table(
+        ["Entity", "PPSR-Core field", "Kind", "Document key", "How"],
+        [
+            (m.entity, f"`{m.field}`", m.kind.value, f"`{m.key}`" if m.key else "-", m.how)
+            for m in FIELDS
+        ],
+    )
+    terms = _table(
+        ["Term", "Stage", "GSBPM v5.1", "Why"],
+        [
+            (
+                t.term,
+                f"`{t.stage.value}`" if t.stage else "none (listed as unused)",
+                t.gsbpm or "-",
+                t.why,
+            )
+            for t in PROCESS_TERMS
+        ],
+    )
+    roles = _table(
+        ["Role", "Fills"],
+        [
+            (r.value, f"`{PARTY_ROLES[r]}`" if r in PARTY_ROLES else "nothing (listed as unused)")
+            for r in PartyRole
+        ],
+    )
+    actors = ", ".join(f"`{a.value}`" for a in Actor)
+    return f"""# PPSR-Core import
+
+Registries of citizen science projects describe them in
+[PPSR-Core](https://github.com/citizen-science-association/ppsr-core), the Citizen Science
+Association's project metadata standard. `copenhagen convert --from ppsr-core` turns such a
+registry into initiative documents through the table below, and `copenhagen batch
+--input-format ppsr-core` assesses it directly (contract section 8). The field definitions come
+from {PPSR_CORE_SOURCE}.
+
+What a record does not say stays unknown and is listed; nothing is guessed. Above all, a
+record names its responsible and associated parties without saying what kind of organisation
+each is, and the framework's decisions turn on exactly that (para 15): the user gives each
+party's actor in a table of their own ([PPSR-4]({_REGISTER}#ppsr-4)).
+
+## On the command line
+
+```
+copenhagen convert --from ppsr-core projects.json --parties parties.csv > initiatives.jsonl
+copenhagen batch --input-format ppsr-core projects.json --parties parties.csv -o results.jsonl
+```
+
+The registry is a JSON list of projects, or an object whose `Project` key holds that list (the
+shape of PPSR-Core's own JSON Schema); `-` reads standard input. `convert` writes one JSON line
+per project, in order:
+
+```json
+{{"position": 1, "document": {{"name": "Harbour plastic count", "initiated_by": ["cso"]}},
+ "unknown": ["partners", "..."], "unused": ["projectAim", "..."]}}
+```
+
+(one line in the output; wrapped here).
+
+- `document`: only what the record states, keys in the order of the [schema](../schema.md);
+- `unknown`: the document keys the record does not decide;
+- `unused`: the record's fields, or single items of them (`scientificProcessInvolved[3]`,
+  `projectAssociatedParty[2].projectAssociatedPartyName`), that were not mapped.
+
+Standard error ends with a count, and names the parties the records mention that the table
+lacks, most often named first: the rows to add. The exit status is 0 when every project was
+read, 1 when some could not be, 2 for a usage error (a parties table that cannot be used is
+one).
+
+`batch` assesses each converted document. A record that still lacks `initiated_by`, or names a
+partner or funder the table lacks, is a bad record whose errors name the row to add.
+
+## The parties table
+
+A CSV file with the header `name,actor` and one party per row:
+
+```
+name,actor
+Shore Keepers Association,cso
+National Bureau of Statistics,nso
+Riverside University,academia
+```
+
+A name is matched exactly, character for character (spaces and case included). An actor is one
+of {actors}. Every problem is reported at once with its line: a wrong header, a row without
+two cells, an empty name, an unknown actor (with the allowed values), a name given two actors.
+
+## The mapping
+
+{fields}
+### Scientific processes and stages
+
+`scientificProcessInvolved` lists the parts of the scientific process participants take part in.
+Each term names a stage of the value chain, or none ([PPSR-2]({_REGISTER}#ppsr-2)):
+
+{terms}
+### Associated parties
+
+Each associated party fills a key by its role ([PPSR-3]({_REGISTER}#ppsr-3)):
+
+{roles}
+Where the record lists associated parties, `partners` and `funders` are what those parties
+make them (an empty list where none has the role); a party whose name is not in the table leaves
+its key unknown. A `projectUsFederalSponsor` makes the state a funder.
+
+## Hostile records
+
+Records come from exports nobody here controls. A project is not read, and its line is
+`{{"position": N, "errors": [[path, message], ...]}}`, when it is not a JSON object, when a
+mapped field has the wrong type (`projectName` must be text, `projectId` text or a whole
+number), or when anything in it is an integer too long to read, `NaN` or `Infinity`, a key
+given twice, text with a lone surrogate, or nesting more than {MAX_DEPTH} levels below the
+project. The other projects are still read ([PPSR-6]({_REGISTER}#ppsr-6)). Nothing a record names
+is ever opened: not a media file, not a URL. A registry that is not UTF-8, not JSON or not a
+list of projects is not read at all, and says why.
+
+## From Python
+
+```python
+import io
+
+from copenhagen.ppsr import Parties, read_registry
+
+registry = io.StringIO('''[
+  {{"projectName": "Kelp watch", "projectResponsiblePartyName": "Reef Friends",
+   "scientificProcessInvolved": ["Observation", "Annotation", "Learning"],
+   "projectAssociatedParty": {{"projectAssociatedPartyName": "Statistics Office",
+                              "projectAssociatedPartyRole": "Partner"}}}},
+  {{"projectName": 7}}
+]''')
+parties = Parties.from_mapping({{"Reef Friends": "cso", "Statistics Office": "nso"}})
+for conversion in read_registry(registry, parties):
+    print(conversion.to_dict())
+```
+"""
+
+
 def pages() -> dict[str, str]:
     """Every generated page of the section: path under ``docs/`` -> markdown."""
     out = {"neighbours/index.md": _index()}
     for walk in CROSSWALKS:
         out[f"neighbours/{walk.name}.md"] = _crosswalk_page(walk)
+    out["neighbours/ppsr-core.md"] = _ppsr_page()
     return out
 
 
