@@ -71,7 +71,8 @@ def svg(walk: Crosswalk) -> str:
     title = escape(walk.title)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height:.0f}" '
-        f'width="100%" font-family="{_FONT}" font-size="12" aria-labelledby="t-{walk.name}">',
+        f'width="{width}" height="{height:.0f}" style="max-width: 100%; height: auto" '
+        f'font-family="{_FONT}" font-size="12" aria-labelledby="t-{walk.name}">',
         f'<title id="t-{walk.name}">{title}</title>',
         f"<desc>Each line joins a framework member (left) to an item of "
         f"{escape(walk.standard.title)} (right); its style gives the strength.</desc>",
@@ -111,6 +112,11 @@ def svg(walk: Crosswalk) -> str:
         )
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
+
+
+def _address(address: str) -> str:
+    """A URL as a link; an address without a scheme as code (it is not checked to resolve)."""
+    return f"<{address}>" if address.startswith(("http://", "https://")) else f"`{address}`"
 
 
 def _figure(walk: Crosswalk) -> str:
@@ -178,8 +184,8 @@ for link in walk.links_from({member}):
 
 {walk.summary}
 
-**The other standard.** {standard.document}. Published at {standard.address}. The framework
-refers to it in {", ".join(standard.citations)}.
+**The other standard.** {standard.document}. Published at {_address(standard.address)}. The
+framework refers to it in {", ".join(standard.citations)}.
 
 The items' names are the standard's own; what each asks is summarised in our words. A link's
 strength is `equivalent`, `overlaps` or `related`
@@ -229,7 +235,7 @@ def _index() -> str:
     )
     sources = _table(
         ["Crosswalk", "Published document", "Where"],
-        [(f"`{w.name}`", w.standard.document, w.standard.address) for w in CROSSWALKS],
+        [(f"`{w.name}`", w.standard.document, _address(w.standard.address)) for w in CROSSWALKS],
     )
     strengths = _table(
         ["Strength", "Meaning", "In the SKOS export"],

@@ -86,3 +86,7 @@ def test_many_problems_are_counted_not_all_listed() -> None:
 
 def test_odd_keys_are_quoted_in_paths() -> None:
     assert problems_of('[{"a b": {"c": NaN}}]') == (("'a b'.c", "NaN is not a JSON number"),)
+
+
+def test_a_python_mapping_with_a_key_that_is_not_text() -> None:
+    assert hostile_problems({"a": {1: "x"}}) == (("a", "a key is not text: 1"),)

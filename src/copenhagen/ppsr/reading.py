@@ -137,6 +137,9 @@ def _walk(project: Any) -> Iterator[tuple[str, str]]:
             )
             children = []
             for key, child in items:
+                if isinstance(value, dict) and not isinstance(key, str):  # a Python caller's
+                    yield path, f"a key is not text: {key!r}"
+                    continue
                 if isinstance(key, str) and _not_text(key):
                     yield path, f"a key is not valid Unicode text: {key!r}"
                     continue
