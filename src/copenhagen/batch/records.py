@@ -11,11 +11,14 @@ import csv
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 import attrs
 
 from copenhagen.model import Initiative
+
+if TYPE_CHECKING:
+    from copenhagen.ppsr import Parties
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -43,7 +46,7 @@ RECORD_BY_RECORD = frozenset({"jsonl", "csv"})
 #: Suffixes of the documents read from a folder, one initiative per file.
 DOCUMENT_SUFFIXES: tuple[str, ...] = (".json", ".yaml", ".yml", ".toml")
 
-InputFormat = Literal["auto", "jsonl", "json", "yaml", "csv", "folder"]
+InputFormat = Literal["auto", "jsonl", "json", "yaml", "csv", "folder", "ppsr-core"]
 
 
 @attrs.frozen(slots=True)
@@ -255,7 +258,10 @@ def _jsonl_lines(stream: TextIO) -> Iterator[tuple[int, str]]:
 
 
 def read_records(
-    source: str | os.PathLike[str] | TextIO, fmt: InputFormat = "auto"
+    source: str | os.PathLike[str] | TextIO,
+    fmt: InputFormat = "auto",
+    *,
+    parties: Parties | None = None,
 ) -> Iterator[Record]:
     """Stream the records of a registry, valid or not, in input order.
 
@@ -263,11 +269,19 @@ def read_records(
         source: A file, a folder of ``.json``/``.yaml``/``.yml``/``.toml`` documents (one each),
             or an open text stream (then ``fmt`` must be given).
         fmt: ``"jsonl"``, ``"json"`` (an array), ``"yaml"`` (a list or a multi-document
-            stream), ``"csv"``, ``"folder"``, or ``"auto"`` to tell from the path.
+            stream), ``"csv"``, ``"folder"``, ``"ppsr-core"`` (PPSR-Core project metadata, read
+            by `copenhagen.ppsr`), or ``"auto"`` to tell from the path.
+        parties: For ``"ppsr-core"``, the table of party names and actors.
 
     Yields:
         One `Record` per record; bad records carry their errors.
     """
+    if fmt == "ppsr-core":
+        from copenhagen.ppsr import registry_documents
+
+        for n, doc, problems in registry_documents(source, parties):
+            yield Record(n, None, problems) if doc is None else _load_document(n, doc, problems)
+        return
     if not isinstance(source, str | os.PathLike):
         yield from _records_from_stream(source, "jsonl" if fmt == "auto" else fmt)
         return

@@ -22,6 +22,7 @@ from copenhagen.model import Initiative
 
 if TYPE_CHECKING:
     from copenhagen.assessment import Assessment
+    from copenhagen.ppsr import Parties
     from copenhagen.reports.summary import BatchSummary
 
 __all__ = ["BatchResult", "OutputFormat", "assess_many", "run_batch"]
@@ -180,6 +181,7 @@ def run_batch(
     on_error: ErrorHandler | None = None,
     on_progress: ProgressHandler | None = None,
     progress_every: int = 10_000,
+    parties: Parties | None = None,
 ) -> BatchSummary:
     """Assess a whole registry, streaming, and write one row per record to ``out``.
 
@@ -193,6 +195,7 @@ def run_batch(
         on_progress: Called with the number of records done, every ``progress_every`` records
             and once at the end.
         progress_every: How often to call ``on_progress``.
+        parties: For PPSR-Core input: the table of party names and actors.
 
     Returns:
         The summary of the run.
@@ -201,7 +204,7 @@ def run_batch(
     # What was gathered is written even if reading fails part way (a stream that is not UTF-8
     # in a format read whole): the records before the failure keep their rows.
     try:
-        for record in read_records(source, input_fmt):
+        for record in read_records(source, input_fmt, parties=parties):
             run.take(record)
     finally:
         run.flush()

@@ -15,7 +15,17 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from copenhagen._version import __version__
-from copenhagen.cli import assess, batch, explain, framework, graph, rules, schema, validate
+from copenhagen.cli import (
+    assess,
+    batch,
+    convert,
+    explain,
+    framework,
+    graph,
+    rules,
+    schema,
+    validate,
+)
 from copenhagen.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from copenhagen.cli._console import Console
 
@@ -49,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
-    for module in (assess, validate, batch, explain, schema, rules, graph, framework):
+    for module in (assess, validate, batch, explain, schema, rules, graph, framework, convert):
         module.register(subparsers)
     return parser
 

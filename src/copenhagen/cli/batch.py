@@ -20,6 +20,7 @@ from copenhagen.cli._common import (
     output_problem,
 )
 from copenhagen.cli._console import Console
+from copenhagen.cli.convert import add_parties_option, load_parties_option
 
 if TYPE_CHECKING:
     from copenhagen.batch import InputFormat, OutputFormat
@@ -85,10 +86,12 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--input-format",
-        choices=("auto", "jsonl", "json", "yaml", "csv", "folder"),
+        choices=("auto", "jsonl", "json", "yaml", "csv", "folder", "ppsr-core"),
         default="auto",
-        help="how to read INPUT (default: from its suffix, or a folder)",
+        help="how to read INPUT (default: from its suffix, or a folder); ppsr-core: PPSR-Core "
+        "project metadata, as copenhagen convert reads it",
     )
+    add_parties_option(parser)
     parser.add_argument(
         "--summary",
         metavar="FILE",
@@ -168,6 +171,12 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
         if problem is not None:
             console.problem(f"copenhagen batch: error: {problem}")
             return EXIT_USAGE
+    if args.parties is not None and args.input_format != "ppsr-core":
+        console.problem("copenhagen batch: error: --parties goes with --input-format ppsr-core")
+        return EXIT_USAGE
+    parties = load_parties_option(args.parties, "batch", console)
+    if parties is None:
+        return EXIT_USAGE
     source: Any
     fmt: InputFormat
     if args.input == "-":
@@ -225,6 +234,7 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
                 on_error=on_error,
                 on_progress=progress.update,
                 progress_every=1000 if console.interactive else sys.maxsize,
+                parties=parties,
             )
         except UnicodeDecodeError as error:
             # The rows before the bad byte are written; the rest cannot be read.
