@@ -281,8 +281,9 @@ def _modalities() -> str:
         """
 Para 15 sorts initiatives by who started them and who else takes part, from fully citizen-run to
 led by the state or other actors. Para 16 gathers the five modalities into two groups, and Table 1
-gives them three columns. The initiators and partners listed are those the text names; the
-classification rules, which generalise them, are on the [Rules](../rules.md) page.
+gives them three columns. The initiators and partners listed follow the actors' sides (see
+[Actors](actors.md)), as the classification rules on the [Rules](../rules.md) page read para 15;
+the [interpretation register](../interpretation-register.md) says why (CAT-2).
 """,
         "## The five modalities\n\nAll cite para 15, para 16 and Table 1.\n\n" + modalities,
         "## The two groups (para 16)\n\n" + groups,
@@ -341,7 +342,13 @@ all six stages rather than repeating or inventing text per stage.
             number=True,
         ),
         "## Cells spanning all stages\n\n"
-        + _table(["Column", "Summary"], [(c.column.title, c.summary) for c in merged]),
+        + _table(
+            ["Column", "Modalities", "Summary"],
+            [
+                (c.column.title, ", ".join(str(m.value) for m in c.modalities), c.summary)
+                for c in merged
+            ],
+        ),
         "## Stage by column\n\n" + grid,
         "## Example\n\n"
         + _code(

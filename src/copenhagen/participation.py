@@ -22,7 +22,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from copenhagen.framework.actors import CITIZEN_SIDE
-from copenhagen.framework.modalities import Modality, Table1Column, table1_cells
+from copenhagen.framework.modalities import Modality, Table1Column, table1_cells_for
 from copenhagen.framework.participation import (
     ParticipationAspect,
     ParticipationDimension,
@@ -514,24 +514,23 @@ def _first(
     return None
 
 
-def _table_1(
-    column: Table1Column | None, engaged: frozenset[Stage] | None
-) -> tuple[Table1Row, ...]:
-    if column is None:
+def _table_1(modality: Modality | None, engaged: frozenset[Stage] | None) -> tuple[Table1Row, ...]:
+    if modality is None:
         return ()
     return tuple(
         Table1Row(
             stage,
             None if engaged is None else stage in engaged,
-            _stage_text(column, stage),
+            _stage_text(modality, stage),
         )
         for stage in _STAGES
     )
 
 
 @cache
-def _stage_text(column: Table1Column, stage: Stage) -> str:
-    return " ".join(cell.summary for cell in table1_cells(stage, column))
+def _stage_text(modality: Modality, stage: Stage) -> str:
+    # Only the cells that speak of this modality: modality 3's note is not modality 2's.
+    return " ".join(cell.summary for cell in table1_cells_for(stage, modality))
 
 
 def _level_note(
@@ -625,7 +624,7 @@ def _profile(
         degree=degree,
         quality=quality,
         table_1_column=column,
-        table_1=_table_1(column, engaged),
+        table_1=_table_1(modality, engaged),
         shirk_model=None if shirk is None else shirk.outcome,
         haklay_level=None if haklay is None else haklay.outcome,
         notes=tuple(notes),

@@ -56,7 +56,7 @@ EXPECTED_COUNTS = {
     "out_of_scope": 1,
     "modality_groups": 2,
     "table_1_columns": 3,
-    "table_1": 14,
+    "table_1": 15,
     "principles": 13,
     "external_standards": 3,
     "nso_categories": 3,

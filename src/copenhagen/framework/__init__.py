@@ -26,6 +26,7 @@ from copenhagen.framework.modalities import (
     Table1Cell,
     Table1Column,
     table1_cells,
+    table1_cells_for,
 )
 from copenhagen.framework.objectives import Objective
 from copenhagen.framework.official import NSOCategory, NSOCategoryEntry, NSORole, NSORoleEntry
@@ -127,6 +128,7 @@ __all__ = [
     "is_anchor",
     "parse_citation",
     "table1_cells",
+    "table1_cells_for",
 ]
 
 
