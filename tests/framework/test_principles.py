@@ -49,3 +49,15 @@ def test_principle_keys_are_the_keys_results_use() -> None:
     assert tuple(p.name.lower() for p in Principle) == PRINCIPLE_KEYS
     result = assess(Initiative(name="x", initiated_by={Actor.CSO})).to_dict()
     assert tuple(result["principles"]) == PRINCIPLE_KEYS
+
+
+def test_participation_includes_the_marginalised_without_ranking_them() -> None:
+    # Para 17: all groups of interest, "including" the vulnerable and marginalised.
+    for text in (Principle.PARTICIPATION_AND_INCLUSION.summary,):
+        assert "above all" not in text
+        assert "included" in text
+
+
+def test_accountability_applies_whether_or_not_rules_exist() -> None:
+    # Para 29: irrespective of whether national protection regulations are in place.
+    assert "whether or not" in Principle.ACCOUNTABILITY.implementation

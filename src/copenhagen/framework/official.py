@@ -76,8 +76,9 @@ class NSORole(CatalogueMember, StrEnum):  # type: ignore[misc]  # .title shadows
 
 
 _LINKED = (
-    "As custodians of official statistics who follow the Fundamental Principles of Official "
-    "Statistics, NSOs matter most here, where citizen data connect to official statistics."
+    "As custodians of official statistics that take the Fundamental Principles of Official "
+    "Statistics as their guide, NSOs are especially relevant here, where citizen data connect "
+    "to official statistics."
 )
 
 _CATALOGUE: dict[NSOCategory, NSOCategoryEntry] = {

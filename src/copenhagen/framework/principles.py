@@ -102,7 +102,7 @@ _STANDARDS: dict[ExternalStandard, Entry] = {
         title="Fundamental Principles of Official Statistics",
         summary=(
             "The UN's principles for official statistics; one source the 13 principles are "
-            "drawn from, which NSOs follow as custodians of official statistics."
+            "drawn from, and a guide to NSOs as custodians of official statistics."
         ),
         citations=("para 17", "para 23", "para 33"),
     ),
@@ -182,7 +182,8 @@ _CATALOGUE: dict[Principle, PrincipleEntry] = {
         "participation_and_inclusion",
         3,
         "Participation and inclusion",
-        "Everyone concerned, marginalised groups above all, can take part on fair terms.",
+        "Every group concerned, vulnerable and marginalised ones included, can take part on "
+        "fair terms.",
         "All groups with a stake are involved, vulnerable and marginalised people included, "
         "and taking part is free, open, fair, accessible and transparent.",
         "Paying participants, as some citizen science projects do, does not breach it; "
@@ -281,7 +282,7 @@ _CATALOGUE: dict[Principle, PrincipleEntry] = {
         "Data producers answer for respecting human rights in how they work and for what their "
         "collection leads to.",
         "It protects people and communities whose safety could be touched, directly or not, by "
-        "the data, and applies even where national protection rules already exist.",
+        "the data, and applies whether or not national protection rules are in place.",
         ("para 29",),
     ),
     Principle.CONFIDENTIALITY: _p(
