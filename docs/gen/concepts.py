@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from copenhagen.framework import (
+    ANNEX,
     CITIZEN_DATA_SYNONYMS,
     FRAMEWORK,
     GSBPM_SOURCE,
@@ -17,15 +18,19 @@ from copenhagen.framework import (
     OUT_OF_SCOPE_CASE,
     Actor,
     CatalogueItem,
+    Challenge,
+    ConsultationProcess,
     ContributionType,
     DesignElement,
     EnablingElement,
     FrameworkAim,
     GSBPMPhase,
+    Impact,
     KeyTerm,
     Modality,
     ModalityGroup,
     NSOCategory,
+    NSOGain,
     NSORole,
     Objective,
     ParticipationAspect,
@@ -87,7 +92,8 @@ def _index() -> str:
     )
     anchors = _table(
         ["Anchor", "Title", "Summary"],
-        [(e.citations[0], e.title, e.summary) for e in (*f.boxes, *f.tables, *f.footnotes)],
+        [(e.citations[0], e.title, e.summary) for e in (*f.boxes, *f.tables, *f.footnotes)]
+        + [(ANNEX, "Consultation processes", "The meetings the framework came out of.")],
     )
     pages = _table(
         ["Page", "What it covers"],
@@ -103,13 +109,16 @@ def _index() -> str:
             ("[Roadmap](roadmap.md)", "the six areas of implementation"),
             ("[Participation](participation.md)", "degree and quality of engagement"),
             ("[Key terms and definition](key-terms.md)", "Box 1, Box 2, para 9 and the aims"),
+            ("[Impacts and challenges](impacts-and-challenges.md)", "paras 1 and 3"),
+            ("[Consultation processes](consultations.md)", "the meetings of the Annex"),
         ],
     )
     return _page(
         "The framework as data",
         f"""
 *{f.title}*, version {f.version}, prepared by the {f.publisher}: {f.paragraphs} numbered
-paragraphs, {len(f.boxes)} boxes, {len(f.tables)} table and {len(f.footnotes)} footnotes. The
+paragraphs, {len(f.boxes)} boxes, {len(f.tables)} table, {len(f.footnotes)} footnotes and an
+annex. The
 library holds every enumerable part of it as typed, immutable, cited data in
 `copenhagen.framework`. Every page of this section is generated from that data; every summary is
 written in the library's own words, and every item cites the paragraph, box, table or footnote it
@@ -130,7 +139,7 @@ for name, items in catalogue().items():
 """
         ),
         "## Chapters and sections\n\n" + sections,
-        "## Boxes, table and footnotes\n\n" + anchors,
+        "## Boxes, table, footnotes and annex\n\n" + anchors,
     )
 
 
@@ -382,14 +391,17 @@ they gain (para 35).
 """,
         "## Three categories (para 32)\n\n" + categories,
         "## Four roles of NSOs (para 34)\n\n" + roles,
+        "## What NSOs gain (para 35)\n\nSupporting citizen data efforts also benefits the NSO "
+        "itself.\n\n" + _items(NSOGain),
         "## Example\n\n"
         + _code(
             """
-from copenhagen.framework import NSOCategory, NSORole
+from copenhagen.framework import NSOCategory, NSOGain, NSORole
 
 print(NSOCategory.from_number(2).title)
 print(NSOCategory.INDEPENDENT.nso_relevance)
 print([r.letter for r in NSORole])
+print([g.key for g in NSOGain])
 """
         ),
     )
@@ -406,7 +418,9 @@ def _environment() -> str:
         """
 Chapter V names eight elements of an environment in which citizen data can be produced and used
 sustainably (paras 36-44); para 36 calls the list aspirational and not exhaustive. The text does
-not number them; each has its own paragraph.
+not number them; each has its own paragraph. Para 18 says the principles need this environment
+to take effect (see [Principles](../principles/index.md); para 18 itself points to chapter IV, a
+slip the [interpretation register](../interpretation-register.md) records as CAT-11).
 """,
         _items(EnablingElement, [("Para", lambda e: e.paragraph)]),
         gaps,
@@ -470,6 +484,57 @@ print(quality)
     )
 
 
+def _impacts_and_challenges() -> str:
+    return _page(
+        "Impacts and challenges",
+        """
+The framework opens by saying why it is needed. Para 1 names five impacts of citizen
+contributions to data, all in support of the 2030 Agenda's pledge to leave no one behind; para 3
+names four challenges that keep those contributions from reaching their potential, and says there
+are others; para 4 says the framework was written to meet them. Neither list is numbered.
+""",
+        "## Impacts (para 1)\n\n" + _items(Impact),
+        "## Challenges (para 3)\n\n" + _items(Challenge),
+        "## Example\n\n"
+        + _code(
+            """
+from copenhagen.framework import Challenge, Impact
+
+print([i.key for i in Impact])
+print(Challenge.DATA_QUALITY.summary, Challenge.DATA_QUALITY.citations)
+"""
+        ),
+    )
+
+
+def _consultations() -> str:
+    return _page(
+        "Consultation processes",
+        """
+The Annex lists the meetings the framework came out of, lettered (a) to (e), from the expert group
+meeting of November 2022 to that of July 2024; footnotes 5-10 give their sources. It adds that
+open consultations in 2024, through forums, webinars and other platforms, discussed the draft and
+its implementation; those are not lettered, and the library lists them as no item of their own.
+""",
+        _table(
+            ["Letter", "Date", "Key", "Title", "Summary", "Citations"],
+            [
+                (f"({c.letter})", c.date, f"`{c.key}`", c.title, c.summary, _cites(c))
+                for c in ConsultationProcess
+            ],
+        ),
+        "## Example\n\n"
+        + _code(
+            """
+from copenhagen.framework import ConsultationProcess
+
+for process in ConsultationProcess:
+    print(process.letter, process.date, process.title)
+"""
+        ),
+    )
+
+
 def _key_terms() -> str:
     d = OPERATIONAL_DEFINITION
     return _page(
@@ -525,6 +590,8 @@ _PAGES: dict[str, Callable[[], str]] = {
     "concepts/roadmap.md": _roadmap,
     "concepts/participation.md": _participation,
     "concepts/key-terms.md": _key_terms,
+    "concepts/impacts-and-challenges.md": _impacts_and_challenges,
+    "concepts/consultations.md": _consultations,
 }
 
 

@@ -70,3 +70,13 @@ def test_nso_relevance_says_guided_by() -> None:
     for category in NSOCategory:
         assert "bound by" not in category.nso_relevance
     assert "as their guide" in NSOCategory.INTEGRATED.nso_relevance
+
+
+def test_para_35_gains_for_nsos_are_catalogued() -> None:
+    from copenhagen.framework import NSOGain, catalogue_part
+
+    assert [g.key for g in NSOGain] == ["inclusive_collections", "stronger_stewardship"]
+    assert all("para 35" in g.citations for g in NSOGain)
+    assert "censuses and surveys" in NSOGain.INCLUSIVE_COLLECTIONS.summary
+    assert "steward" in NSOGain.STRONGER_STEWARDSHIP.summary
+    assert catalogue_part("nso_gains").items == tuple(NSOGain)

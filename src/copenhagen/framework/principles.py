@@ -14,7 +14,13 @@ import attrs
 
 from copenhagen.framework._catalogue import CatalogueMember, Entry
 
-__all__ = ["PRINCIPLE_KEYS", "ExternalStandard", "Principle", "PrincipleEntry"]
+__all__ = [
+    "PRINCIPLES_IMPLEMENTATION",
+    "PRINCIPLE_KEYS",
+    "ExternalStandard",
+    "Principle",
+    "PrincipleEntry",
+]
 
 
 class ExternalStandard(CatalogueMember, StrEnum):  # type: ignore[misc]  # .title shadows str.title
@@ -89,6 +95,20 @@ class Principle(CatalogueMember, IntEnum):
         """The outside standards the principle refers to (paras 17, 23)."""
         return self.entry.standards
 
+
+#: Para 18's note on the principles as a whole. Para 18 sends the reader to "chapter IV" for the
+#: enabling environment, which is chapter V (paras 36-44); the entry cites chapter V (CAT-11).
+PRINCIPLES_IMPLEMENTATION = Entry(
+    key="implementation_of_the_principles",
+    number=None,
+    title="Implementing the principles",
+    summary=(
+        "The principles work only where there is an enabling environment, which chapter V sets "
+        "out (paras 36-44; para 18 refers to chapter IV, a slip). Notes on upholding each "
+        "principle follow (paras 19-31)."
+    ),
+    citations=("para 18", "paras 36-44"),
+)
 
 #: Each principle's key in documents and results (its lower-case member name, contract
 #: section 1), in `Principle` order.
