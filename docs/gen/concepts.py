@@ -55,6 +55,12 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _named(item: CatalogueItem) -> str:
+    # The title with the key under it, in one column: a column fewer keeps tables within the
+    # page at 1280 pixels.
+    return f"{item.title}<br>`{item.key}`"
+
+
 def _cites(item: CatalogueItem) -> str:
     return ", ".join(item.citations)
 
@@ -69,12 +75,12 @@ def _items(
     *,
     number: bool = False,
 ) -> str:
-    headers = (["No."] if number else []) + ["Key", "Title", *(h for h, _ in extra)]
+    headers = (["No."] if number else []) + ["Title and key", *(h for h, _ in extra)]
     headers += ["Summary", "Citations"]
     rows = []
     for item in items:
         row: list[object] = [item.number] if number else []
-        row += [f"`{item.key}`", item.title, *(f(item) for _, f in extra)]
+        row += [_named(item), *(f(item) for _, f in extra)]
         row += [item.summary, _cites(item)]
         rows.append(row)
     return _table(headers, rows)
@@ -150,8 +156,8 @@ def _value_chain() -> str:
         number=True,
     )
     elements = _table(
-        ["Letter", "Key", "Title", "Summary", "Citations"],
-        [(f"({e.letter})", f"`{e.key}`", e.title, e.summary, _cites(e)) for e in DesignElement],
+        ["Letter", "Title and key", "Summary", "Citations"],
+        [(f"({e.letter})", _named(e), e.summary, _cites(e)) for e in DesignElement],
     )
     return _page(
         "Value chain and GSBPM",
@@ -259,21 +265,16 @@ def _modalities() -> str:
     def names(actors: Sequence[Actor]) -> str:
         return ", ".join(a.title for a in actors) or "none"
 
-    modalities = _table(
-        ["No.", "Key", "Title", "Initiators", "Works with", "Group", "Table 1 column", "Summary"],
-        [
-            (
-                m.number,
-                f"`{m.key}`",
-                m.title,
-                names(m.initiators),
-                names(m.collaborators),
-                m.group.number,
-                m.table1_column.title,
-                m.summary,
-            )
-            for m in Modality
-        ],
+    # One short section per modality rather than one eight-column table: the facts of a
+    # modality stay together and the page fits its width at 1280 pixels.
+    modalities = "\n".join(
+        f"### {m.number}. {m.title}\n\n{m.summary}\n\n"
+        f"- **Key**: `{m.key}`\n"
+        f"- **Initiators**: {names(m.initiators)}\n"
+        f"- **Works with**: {names(m.collaborators)}\n"
+        f"- **Group** (para 16): {m.group.number}. {m.group.title}\n"
+        f"- **Table 1 column**: {m.table1_column.title}\n"
+        for m in Modality
     )
     groups = _items(
         ModalityGroup,
@@ -298,8 +299,8 @@ the [interpretation register](../interpretation-register.md) says why (CAT-2).
         "## The two groups (para 16)\n\n" + groups,
         "## Outside the framework (para 15)\n\n"
         + _table(
-            ["Key", "Summary", "Citations"],
-            [(f"`{OUT_OF_SCOPE_CASE.key}`", OUT_OF_SCOPE_CASE.summary, _cites(OUT_OF_SCOPE_CASE))],
+            ["Title and key", "Summary", "Citations"],
+            [(_named(OUT_OF_SCOPE_CASE), OUT_OF_SCOPE_CASE.summary, _cites(OUT_OF_SCOPE_CASE))],
         ),
         "## Example\n\n"
         + _code(
@@ -379,8 +380,8 @@ def _official() -> str:
         number=True,
     )
     roles = _table(
-        ["Letter", "Key", "Title", "Summary", "Citations"],
-        [(f"({r.letter})", f"`{r.key}`", r.title, r.summary, _cites(r)) for r in NSORole],
+        ["Letter", "Title and key", "Summary", "Citations"],
+        [(f"({r.letter})", _named(r), r.summary, _cites(r)) for r in NSORole],
     )
     return _page(
         "Official statistics and NSOs",
@@ -517,9 +518,9 @@ open consultations in 2024, through forums, webinars and other platforms, discus
 its implementation; those are not lettered, and the library lists them as no item of their own.
 """,
         _table(
-            ["Letter", "Date", "Key", "Title", "Summary", "Citations"],
+            ["Letter", "Date", "Meeting and key", "Summary", "Citations"],
             [
-                (f"({c.letter})", c.date, f"`{c.key}`", c.title, c.summary, _cites(c))
+                (f"({c.letter})", c.date, _named(c), c.summary, _cites(c))
                 for c in ConsultationProcess
             ],
         ),
@@ -562,8 +563,8 @@ separates two types of citizen contribution, and para 4 lists what the framework
         ),
         "## Aims of the framework (para 4)\n\n"
         + _table(
-            ["Letter", "Key", "Title", "Summary"],
-            [(f"({a.letter})", f"`{a.key}`", a.title, a.summary) for a in FrameworkAim],
+            ["Letter", "Title and key", "Summary"],
+            [(f"({a.letter})", _named(a), a.summary) for a in FrameworkAim],
         ),
         "## Example\n\n"
         + _code(

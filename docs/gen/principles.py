@@ -95,14 +95,13 @@ def _index() -> str:
             for p in Principle
         ],
     )
+    # Four columns, so that the table fits the page at 1280 pixels (the edge's id, its two
+    # principles and its kind share the first).
     relations = _table(
-        ["Edge", "From", "Kind", "To", "Citation", "Basis", "Why"],
+        ["Edge", "Citation", "Basis", "Why"],
         [
             (
-                f"`{r.id}`",
-                _link(r.source),
-                _kind_words(r.kind),
-                _link(r.target),
+                f"`{r.id}` {_link(r.source)} *{_kind_words(r.kind)}* {_link(r.target)}",
                 r.citation,
                 _basis(r),
                 r.reason,
@@ -124,8 +123,8 @@ assesses how far an initiative meets each one (`copenhagen.assess_principles()`;
 [Assessing principles](../guides/principles.md)). Each principle has a page of its own, linked
 from the table below.
 
-{PRINCIPLES_IMPLEMENTATION.summary} See [Enabling environment](../concepts/enabling-environment.md)
-({", ".join(PRINCIPLES_IMPLEMENTATION.citations)}).
+{PRINCIPLES_IMPLEMENTATION.summary} See
+[Enabling environment](../concepts/enabling-environment.md).
 
 The drawing is made by the library itself when the docs are built (no script, no network);
 hover over a line or a node to read its reason. [Open the drawing on its own](graph.svg).
