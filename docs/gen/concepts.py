@@ -515,7 +515,7 @@ def _consultations() -> str:
 The Annex lists the meetings the framework came out of, lettered (a) to (e), from the expert group
 meeting of November 2022 to that of July 2024; footnotes 5-10 give their sources. It adds that
 open consultations in 2024, through forums, webinars and other platforms, discussed the draft and
-its implementation; those are not lettered, and the library lists them as no item of their own.
+its implementation; those are not lettered, and the library does not make them an item.
 """,
         _table(
             ["Letter", "Date", "Meeting and key", "Summary", "Citations"],
