@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -70,4 +71,49 @@ def test_py_typed_marker_ships() -> None:
 def test_version_is_static_and_matches_metadata() -> None:
     from importlib.metadata import version
 
-    assert copenhagen.__version__ == version("copenhagen")
+    from copenhagen._version import DISTRIBUTION
+
+    assert copenhagen.__version__ == version(DISTRIBUTION)
+
+
+def test_the_distribution_has_a_name_free_of_the_index_s_copenhagen() -> None:
+    # On the package index "copenhagen" is an unrelated vector index that also imports as
+    # ``copenhagen``; ours installs as copenhagen-citizen-data and imports as copenhagen.
+    import tomllib
+
+    from copenhagen._version import DISTRIBUTION
+
+    assert DISTRIBUTION == "copenhagen-citizen-data"
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["name"] == DISTRIBUTION
+    assert all(
+        not dep.startswith("copenhagen[")
+        for extra in project["optional-dependencies"].values()
+        for dep in extra
+    )
+
+
+def _install_lines() -> list[tuple[str, str]]:
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    return [
+        (str(page.relative_to(ROOT)), line)
+        for page in pages
+        for line in page.read_text(encoding="utf-8").splitlines()
+        if re.search(r"pip install\b(?! --quiet)", line) and "-e '.[dev]'" not in line
+    ]
+
+
+def test_every_install_line_names_the_distribution() -> None:
+    lines = _install_lines()
+    assert len(lines) >= 6
+    for page, line in lines:
+        # Every "pip install copenhagen..." names the distribution, never the bare name.
+        for target in re.findall(r"pip install '?([A-Za-z0-9_.-]+)", line):
+            assert target.startswith("copenhagen-citizen-data"), (page, line)
+
+
+def test_install_docs_state_the_clash_with_the_other_copenhagen() -> None:
+    for page in ("README.md", "docs/index.md"):
+        text = (ROOT / page).read_text(encoding="utf-8")
+        assert "vector index" in text, page
+        assert "import copenhagen" in text, page

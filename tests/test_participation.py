@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from copenhagen import Actor, Initiative, Modality, Stage
 from copenhagen.assessor import default_assessor
 from copenhagen.framework.citations import is_anchor
-from copenhagen.framework.modalities import Table1Column, table1_cells
+from copenhagen.framework.modalities import TABLE_1, Table1Column, table1_cells_for
 from copenhagen.framework.participation import ParticipationAspect as A
 from copenhagen.framework.participation import ParticipationLevel as L
 from copenhagen.participation import (
@@ -187,8 +187,17 @@ def test_p5_the_modality_picks_its_table_1_column(modality: Modality) -> None:
     assert [row.stage for row in prof.table_1] == list(Stage)
     assert [row.engaged for row in prof.table_1] == [s in engaged for s in Stage]
     for row in prof.table_1:
-        cells = table1_cells(row.stage, modality.table1_column)
+        cells = table1_cells_for(row.stage, modality)
         assert row.participation == " ".join(c.summary for c in cells)
+
+
+def test_p5_the_modality_3_note_is_not_shown_for_modality_2() -> None:
+    # Table 1's note on modality 3 (equal say over every decision) is modality 3's alone.
+    (note,) = [c for c in TABLE_1 if not c.whole_column]
+    two = profile(realise(Modality.CIVIC_DRIVEN_COLLABORATION, None)).table_1
+    three = profile(realise(Modality.JOINTLY_INITIATED_COLLABORATION, None))
+    assert all(note.summary not in row.participation for row in two)
+    assert all(note.summary in row.participation for row in three.table_1)
 
 
 def test_p5_table_1_is_empty_without_a_modality_and_unknown_stages_stay_unknown() -> None:

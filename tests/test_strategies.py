@@ -96,7 +96,7 @@ def test_bad_parameters() -> None:
 def test_import_without_hypothesis_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "hypothesis", None)
     monkeypatch.delitem(sys.modules, "copenhagen.strategies")
-    with pytest.raises(ImportError, match=r"pip install 'copenhagen\[strategies\]'"):
+    with pytest.raises(ImportError, match=r"pip install 'copenhagen-citizen-data\[strategies\]'"):
         importlib.import_module("copenhagen.strategies")
 
 

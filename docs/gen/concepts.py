@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from copenhagen.framework import (
+    ANNEX,
     CITIZEN_DATA_SYNONYMS,
     FRAMEWORK,
     GSBPM_SOURCE,
@@ -17,15 +18,19 @@ from copenhagen.framework import (
     OUT_OF_SCOPE_CASE,
     Actor,
     CatalogueItem,
+    Challenge,
+    ConsultationProcess,
     ContributionType,
     DesignElement,
     EnablingElement,
     FrameworkAim,
     GSBPMPhase,
+    Impact,
     KeyTerm,
     Modality,
     ModalityGroup,
     NSOCategory,
+    NSOGain,
     NSORole,
     Objective,
     ParticipationAspect,
@@ -50,6 +55,12 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _named(item: CatalogueItem) -> str:
+    # The title with the key under it, in one column: a column fewer keeps tables within the
+    # page at 1280 pixels.
+    return f"{item.title}<br>`{item.key}`"
+
+
 def _cites(item: CatalogueItem) -> str:
     return ", ".join(item.citations)
 
@@ -64,12 +75,12 @@ def _items(
     *,
     number: bool = False,
 ) -> str:
-    headers = (["No."] if number else []) + ["Key", "Title", *(h for h, _ in extra)]
+    headers = (["No."] if number else []) + ["Title and key", *(h for h, _ in extra)]
     headers += ["Summary", "Citations"]
     rows = []
     for item in items:
         row: list[object] = [item.number] if number else []
-        row += [f"`{item.key}`", item.title, *(f(item) for _, f in extra)]
+        row += [_named(item), *(f(item) for _, f in extra)]
         row += [item.summary, _cites(item)]
         rows.append(row)
     return _table(headers, rows)
@@ -87,7 +98,8 @@ def _index() -> str:
     )
     anchors = _table(
         ["Anchor", "Title", "Summary"],
-        [(e.citations[0], e.title, e.summary) for e in (*f.boxes, *f.tables, *f.footnotes)],
+        [(e.citations[0], e.title, e.summary) for e in (*f.boxes, *f.tables, *f.footnotes)]
+        + [(ANNEX, "Consultation processes", "The meetings the framework came out of.")],
     )
     pages = _table(
         ["Page", "What it covers"],
@@ -103,13 +115,16 @@ def _index() -> str:
             ("[Roadmap](roadmap.md)", "the six areas of implementation"),
             ("[Participation](participation.md)", "degree and quality of engagement"),
             ("[Key terms and definition](key-terms.md)", "Box 1, Box 2, para 9 and the aims"),
+            ("[Impacts and challenges](impacts-and-challenges.md)", "paras 1 and 3"),
+            ("[Consultation processes](consultations.md)", "the meetings of the Annex"),
         ],
     )
     return _page(
         "The framework as data",
         f"""
 *{f.title}*, version {f.version}, prepared by the {f.publisher}: {f.paragraphs} numbered
-paragraphs, {len(f.boxes)} boxes, {len(f.tables)} table and {len(f.footnotes)} footnotes. The
+paragraphs, {len(f.boxes)} boxes, {len(f.tables)} table, {len(f.footnotes)} footnotes and an
+annex. The
 library holds every enumerable part of it as typed, immutable, cited data in
 `copenhagen.framework`. Every page of this section is generated from that data; every summary is
 written in the library's own words, and every item cites the paragraph, box, table or footnote it
@@ -130,7 +145,7 @@ for name, items in catalogue().items():
 """
         ),
         "## Chapters and sections\n\n" + sections,
-        "## Boxes, table and footnotes\n\n" + anchors,
+        "## Boxes, table, footnotes and annex\n\n" + anchors,
     )
 
 
@@ -141,8 +156,8 @@ def _value_chain() -> str:
         number=True,
     )
     elements = _table(
-        ["Letter", "Key", "Title", "Summary", "Citations"],
-        [(f"({e.letter})", f"`{e.key}`", e.title, e.summary, _cites(e)) for e in DesignElement],
+        ["Letter", "Title and key", "Summary", "Citations"],
+        [(f"({e.letter})", _named(e), e.summary, _cites(e)) for e in DesignElement],
     )
     return _page(
         "Value chain and GSBPM",
@@ -250,21 +265,16 @@ def _modalities() -> str:
     def names(actors: Sequence[Actor]) -> str:
         return ", ".join(a.title for a in actors) or "none"
 
-    modalities = _table(
-        ["No.", "Key", "Title", "Initiators", "Works with", "Group", "Table 1 column", "Summary"],
-        [
-            (
-                m.number,
-                f"`{m.key}`",
-                m.title,
-                names(m.initiators),
-                names(m.collaborators),
-                m.group.number,
-                m.table1_column.title,
-                m.summary,
-            )
-            for m in Modality
-        ],
+    # One short section per modality rather than one eight-column table: the facts of a
+    # modality stay together and the page fits its width at 1280 pixels.
+    modalities = "\n".join(
+        f"### {m.number}. {m.title}\n\n{m.summary}\n\n"
+        f"- **Key**: `{m.key}`\n"
+        f"- **Initiators**: {names(m.initiators)}\n"
+        f"- **Works with**: {names(m.collaborators)}\n"
+        f"- **Group** (para 16): {m.group.number}. {m.group.title}\n"
+        f"- **Table 1 column**: {m.table1_column.title}\n"
+        for m in Modality
     )
     groups = _items(
         ModalityGroup,
@@ -281,15 +291,16 @@ def _modalities() -> str:
         """
 Para 15 sorts initiatives by who started them and who else takes part, from fully citizen-run to
 led by the state or other actors. Para 16 gathers the five modalities into two groups, and Table 1
-gives them three columns. The initiators and partners listed are those the text names; the
-classification rules, which generalise them, are on the [Rules](../rules.md) page.
+gives them three columns. The initiators and partners listed follow the actors' sides (see
+[Actors](actors.md)), as the classification rules on the [Rules](../rules.md) page read para 15;
+the [interpretation register](../interpretation-register.md) says why (CAT-2).
 """,
         "## The five modalities\n\nAll cite para 15, para 16 and Table 1.\n\n" + modalities,
         "## The two groups (para 16)\n\n" + groups,
         "## Outside the framework (para 15)\n\n"
         + _table(
-            ["Key", "Summary", "Citations"],
-            [(f"`{OUT_OF_SCOPE_CASE.key}`", OUT_OF_SCOPE_CASE.summary, _cites(OUT_OF_SCOPE_CASE))],
+            ["Title and key", "Summary", "Citations"],
+            [(_named(OUT_OF_SCOPE_CASE), OUT_OF_SCOPE_CASE.summary, _cites(OUT_OF_SCOPE_CASE))],
         ),
         "## Example\n\n"
         + _code(
@@ -341,7 +352,13 @@ all six stages rather than repeating or inventing text per stage.
             number=True,
         ),
         "## Cells spanning all stages\n\n"
-        + _table(["Column", "Summary"], [(c.column.title, c.summary) for c in merged]),
+        + _table(
+            ["Column", "Modalities", "Summary"],
+            [
+                (c.column.title, ", ".join(str(m.value) for m in c.modalities), c.summary)
+                for c in merged
+            ],
+        ),
         "## Stage by column\n\n" + grid,
         "## Example\n\n"
         + _code(
@@ -363,8 +380,8 @@ def _official() -> str:
         number=True,
     )
     roles = _table(
-        ["Letter", "Key", "Title", "Summary", "Citations"],
-        [(f"({r.letter})", f"`{r.key}`", r.title, r.summary, _cites(r)) for r in NSORole],
+        ["Letter", "Title and key", "Summary", "Citations"],
+        [(f"({r.letter})", _named(r), r.summary, _cites(r)) for r in NSORole],
     )
     return _page(
         "Official statistics and NSOs",
@@ -375,14 +392,17 @@ they gain (para 35).
 """,
         "## Three categories (para 32)\n\n" + categories,
         "## Four roles of NSOs (para 34)\n\n" + roles,
+        "## What NSOs gain (para 35)\n\nSupporting citizen data efforts also benefits the NSO "
+        "itself.\n\n" + _items(NSOGain),
         "## Example\n\n"
         + _code(
             """
-from copenhagen.framework import NSOCategory, NSORole
+from copenhagen.framework import NSOCategory, NSOGain, NSORole
 
 print(NSOCategory.from_number(2).title)
 print(NSOCategory.INDEPENDENT.nso_relevance)
 print([r.letter for r in NSORole])
+print([g.key for g in NSOGain])
 """
         ),
     )
@@ -399,7 +419,9 @@ def _environment() -> str:
         """
 Chapter V names eight elements of an environment in which citizen data can be produced and used
 sustainably (paras 36-44); para 36 calls the list aspirational and not exhaustive. The text does
-not number them; each has its own paragraph.
+not number them; each has its own paragraph. Para 18 says the principles need this environment
+to take effect (see [Principles](../principles/index.md); para 18 itself points to chapter IV, a
+slip the [interpretation register](../interpretation-register.md) records as CAT-11).
 """,
         _items(EnablingElement, [("Para", lambda e: e.paragraph)]),
         gaps,
@@ -463,6 +485,57 @@ print(quality)
     )
 
 
+def _impacts_and_challenges() -> str:
+    return _page(
+        "Impacts and challenges",
+        """
+The framework opens by saying why it is needed. Para 1 names five impacts of citizen
+contributions to data, all in support of the 2030 Agenda's pledge to leave no one behind; para 3
+names four challenges that keep those contributions from reaching their potential, and says there
+are others; para 4 says the framework was written to meet them. Neither list is numbered.
+""",
+        "## Impacts (para 1)\n\n" + _items(Impact),
+        "## Challenges (para 3)\n\n" + _items(Challenge),
+        "## Example\n\n"
+        + _code(
+            """
+from copenhagen.framework import Challenge, Impact
+
+print([i.key for i in Impact])
+print(Challenge.DATA_QUALITY.summary, Challenge.DATA_QUALITY.citations)
+"""
+        ),
+    )
+
+
+def _consultations() -> str:
+    return _page(
+        "Consultation processes",
+        """
+The Annex lists the meetings the framework came out of, lettered (a) to (e), from the expert group
+meeting of November 2022 to that of July 2024; footnotes 5-10 give their sources. It adds that
+open consultations in 2024, through forums, webinars and other platforms, discussed the draft and
+its implementation; those are not lettered, and the library does not make them an item.
+""",
+        _table(
+            ["Letter", "Date", "Meeting and key", "Summary", "Citations"],
+            [
+                (f"({c.letter})", c.date, _named(c), c.summary, _cites(c))
+                for c in ConsultationProcess
+            ],
+        ),
+        "## Example\n\n"
+        + _code(
+            """
+from copenhagen.framework import ConsultationProcess
+
+for process in ConsultationProcess:
+    print(process.letter, process.date, process.title)
+"""
+        ),
+    )
+
+
 def _key_terms() -> str:
     d = OPERATIONAL_DEFINITION
     return _page(
@@ -490,8 +563,8 @@ separates two types of citizen contribution, and para 4 lists what the framework
         ),
         "## Aims of the framework (para 4)\n\n"
         + _table(
-            ["Letter", "Key", "Title", "Summary"],
-            [(f"({a.letter})", f"`{a.key}`", a.title, a.summary) for a in FrameworkAim],
+            ["Letter", "Title and key", "Summary"],
+            [(f"({a.letter})", _named(a), a.summary) for a in FrameworkAim],
         ),
         "## Example\n\n"
         + _code(
@@ -518,6 +591,8 @@ _PAGES: dict[str, Callable[[], str]] = {
     "concepts/roadmap.md": _roadmap,
     "concepts/participation.md": _participation,
     "concepts/key-terms.md": _key_terms,
+    "concepts/impacts-and-challenges.md": _impacts_and_challenges,
+    "concepts/consultations.md": _consultations,
 }
 
 

@@ -46,6 +46,11 @@ def _code(source: str) -> str:
     return "```python\n" + source.strip() + "\n```\n"
 
 
+def _why(link: CrosswalkLink) -> str:
+    cites = "; ".join(filter(None, [", ".join(link.citations), _register(link)]))
+    return f"{link.reason} ({cites})"
+
+
 def _register(link: CrosswalkLink) -> str:
     return f"[{link.register}]({_REGISTER}#{link.register.lower()})" if link.register else ""
 
@@ -131,15 +136,13 @@ def _figure(walk: Crosswalk) -> str:
 def _crosswalk_page(walk: Crosswalk) -> str:
     standard = walk.standard
     links = _table(
-        ["From", "To", "Strength", "Why", "Cites", "Register"],
+        ["From", "To", "Strength", "Why (cites; register)"],
         [
             (
                 f"`{link.from_key}`",
                 f"{link.item.key} {link.item.title}",
                 link.strength.value,
-                link.reason,
-                ", ".join(link.citations),
-                _register(link),
+                _why(link),
             )
             for link in walk.links
         ],
@@ -294,9 +297,13 @@ def _reg(entry: str) -> str:
 
 def _ppsr_page() -> str:
     fields = _table(
-        ["Entity", "PPSR-Core field", "Kind", "Document key", "How"],
+        ["PPSR-Core field", "Document key (kind)", "How"],
         [
-            (m.entity, f"`{m.field}`", m.kind.value, f"`{m.key}`" if m.key else "-", m.how)
+            (
+                f"{m.entity}: `{m.field}`",
+                f"`{m.key}` ({m.kind.value})" if m.key else f"- ({m.kind.value})",
+                m.how,
+            )
             for m in FIELDS
         ],
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from copenhagen import Actor, Initiative, Principle, Status, assess_principles
-from copenhagen.framework import Practice
+from copenhagen.framework import PRINCIPLES_IMPLEMENTATION, Practice
 from copenhagen.principles import (
     RELATIONS,
     Relation,
@@ -95,14 +95,13 @@ def _index() -> str:
             for p in Principle
         ],
     )
+    # Four columns, so that the table fits the page at 1280 pixels (the edge's id, its two
+    # principles and its kind share the first).
     relations = _table(
-        ["Edge", "From", "Kind", "To", "Citation", "Basis", "Why"],
+        ["Edge", "Citation", "Basis", "Why"],
         [
             (
-                f"`{r.id}`",
-                _link(r.source),
-                _kind_words(r.kind),
-                _link(r.target),
+                f"`{r.id}` {_link(r.source)} *{_kind_words(r.kind)}* {_link(r.target)}",
                 r.citation,
                 _basis(r),
                 r.reason,
@@ -123,6 +122,9 @@ the `Principle` enum, relates them in a cited graph (`copenhagen.principle_graph
 assesses how far an initiative meets each one (`copenhagen.assess_principles()`; see the guide
 [Assessing principles](../guides/principles.md)). Each principle has a page of its own, linked
 from the table below.
+
+{PRINCIPLES_IMPLEMENTATION.summary} See
+[Enabling environment](../concepts/enabling-environment.md).
 
 The drawing is made by the library itself when the docs are built (no script, no network);
 hover over a line or a node to read its reason. [Open the drawing on its own](graph.svg).

@@ -23,16 +23,21 @@ def _rule_set(rule_set: RuleSet) -> list[str]:
         "",
         f"Digest: `{rule_set.digest}`",
         "",
-        "| Rule | Statement | Reads | Condition | Conclusion | Citations |",
-        "|---|---|---|---|---|---|",
+        "| Rule | Statement | Citations |",
+        "|---|---|---|",
     ]
     for rule in rule_set:
         lines.append(
-            f"| **{rule.id}** | {_cell(rule.statement)} | "
-            + ", ".join(f"`{key}`" for key in rule.facts)
-            + f" | `{_cell(rule.condition_formula())}` | `{_cell(rule.conclusion())}` | "
-            + ", ".join(rule.citations)
-            + " |"
+            f"| **{rule.id}** | {_cell(rule.statement)} | " + ", ".join(rule.citations) + " |"
+        )
+    # The formulas are long code: a list, where they wrap within the page, not table columns,
+    # which pushed the table past the page's width at 1280 pixels.
+    lines += ["", "As formulas, in order:", ""]
+    for rule in rule_set:
+        reads = ", ".join(f"`{key}`" for key in rule.facts)
+        lines.append(
+            f"- **{rule.id}** (reads {reads}): when `{rule.condition_formula()}`, "
+            f"then `{rule.conclusion()}`"
         )
     warned = [(rule, w) for rule in rule_set for w in rule.warnings]
     if warned:

@@ -203,7 +203,12 @@ def _book(sets: Mapping[str, Any], base: RuleBook) -> RuleBook:
     for rule_set in engine:
         linked[rule_set.id] = _relinked_set(rule_set, linked)
     recommendations = _relinked_set(sets[base.recommendations.id], linked)
-    participation = ProfileRules(*(linked[rs.id] for rs in base.participation))
+    participation = ProfileRules(
+        **{
+            field.name: linked[getattr(base.participation, field.name).id]
+            for field in attrs.fields(ProfileRules)
+        }
+    )
     principles = PrincipleRules(
         tuple(linked[rs.id] for rs in base.principles.from_practices),
         tuple(linked[rs.id] for rs in base.principles.own),
@@ -344,9 +349,9 @@ class Assessor:
         profile_keys = ("engaged_stages", *(rating_key(a) for a in ParticipationAspect))
         # The profile reads the stages and the ratings itself (every value counts) and its
         # placements through their rule sets (what those can tell apart counts).
-        getters = self._getters(profile_keys, tuple(profile_rules))
+        getters = self._getters(profile_keys, (*profile_rules, profile_rules.modality))
         tests = [
-            *(t for rule_set in profile_rules for t in rule_set.set_tests()),
+            *(t for rs in (*profile_rules, profile_rules.modality) for t in rs.set_tests()),
             *((key, EXACT) for key in profile_keys),
         ]
         self._profile: Table[Initiative, ParticipationProfile] = _class_table(

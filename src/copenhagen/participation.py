@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from copenhagen.framework.modalities import Modality, Table1Column, table1_cells
+from copenhagen.framework.modalities import Modality, Table1Column, table1_cells_for
 from copenhagen.framework.participation import (
     ParticipationAspect,
     ParticipationDimension,
@@ -419,6 +419,7 @@ class ProfileRules:
         table_1_column: The Table 1 column (P5).
         shirk_model: The Shirk et al. model (SH1-SH7).
         haklay_level: The Haklay level (HK1-HK4).
+        modality: The modality rules whose outcome the profile reads (Table 1's cells).
     """
 
     design_stage: RuleSet = DESIGN_STAGE_RULES
@@ -427,6 +428,8 @@ class ProfileRules:
     table_1_column: RuleSet = TABLE_1_COLUMN_RULES
     shirk_model: RuleSet = SHIRK_RULES
     haklay_level: RuleSet = HAKLAY_RULES
+    #: The modality rules the profile reads (the assessor's own, not one of the profile's).
+    modality: RuleSet = MODALITY_RULES
 
     def __iter__(self) -> Iterator[RuleSet]:
         yield self.design_stage
@@ -534,24 +537,23 @@ class ParticipationProfile:
         }
 
 
-def _table_1(
-    column: Table1Column | None, engaged: frozenset[Stage] | None
-) -> tuple[Table1Row, ...]:
-    if column is None:
+def _table_1(modality: Modality | None, engaged: frozenset[Stage] | None) -> tuple[Table1Row, ...]:
+    if modality is None:
         return ()
     return tuple(
         Table1Row(
             stage,
             None if engaged is None else stage in engaged,
-            _stage_text(column, stage),
+            _stage_text(modality, stage),
         )
         for stage in _STAGES
     )
 
 
 @cache
-def _stage_text(column: Table1Column, stage: Stage) -> str:
-    return " ".join(cell.summary for cell in table1_cells(stage, column))
+def _stage_text(modality: Modality, stage: Stage) -> str:
+    # Only the cells that speak of this modality: modality 3's note is not modality 2's.
+    return " ".join(cell.summary for cell in table1_cells_for(stage, modality))
 
 
 def _level_note(
@@ -640,9 +642,11 @@ def profile_of(facts: Facts, rules: ProfileRules) -> ParticipationProfile:
         note = _level_note(name, settled, ratings, aspects)
         if note is not None:
             notes.append(note)
-    # P5: the Table 1 column.
+    # P5: the Table 1 column, and its cells that speak of the initiative's modality.
     column_verdict = verdict_of(facts, rules.table_1_column)
     column: Table1Column | None = column_verdict.outcome if column_verdict.determinate else None
+    decided = verdict_of(facts, rules.modality)
+    modality: Modality | None = decided.outcome if decided.determinate else None
     # Crosswalks (footnote 3).
     placements = []
     for typology, rule_set in (
@@ -661,7 +665,7 @@ def profile_of(facts: Facts, rules: ProfileRules) -> ParticipationProfile:
         degree=levels[0],
         quality=levels[1],
         table_1_column=column,
-        table_1=_table_1(column, engaged),
+        table_1=_table_1(modality if column is not None else None, engaged),
         shirk_model=placements[0],
         haklay_level=placements[1],
         notes=tuple(notes),

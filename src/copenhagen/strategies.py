@@ -20,12 +20,14 @@ from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, TypeVar
 
+from copenhagen._version import DISTRIBUTION
+
 try:
     from hypothesis import strategies as st
 except ImportError:  # pragma: no cover - exercised by a test that hides hypothesis
     raise ImportError(
         "copenhagen.strategies needs Hypothesis, which is not installed; "
-        "install it with: pip install 'copenhagen[strategies]'"
+        f"install it with: pip install '{DISTRIBUTION}[strategies]'"
     ) from None
 
 import attrs

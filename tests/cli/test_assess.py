@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,6 +39,74 @@ def test_json_is_one_sorted_line_per_file(cli: Cli, files: dict[str, Path], tmp_
     assert run.status == 0
     lines = run.out.splitlines()
     assert lines == [expected_line(files["valid"]), expected_line(second)]
+
+
+def test_indent_spreads_json_over_lines_with_the_same_content(
+    cli: Cli, files: dict[str, Path], tmp_path: Path
+) -> None:
+    second = tmp_path / "second.json"
+    second.write_text(json.dumps({"name": "B", "initiated_by": ["nso"]}), encoding="utf-8")
+    run = cli("assess", "--format", "json", "--indent", "2", str(files["valid"]), str(second))
+    assert run.status == 0
+    decoder = json.JSONDecoder()
+    text, documents, at = run.out, [], 0
+    while at < len(text.rstrip()):
+        document, at = decoder.raw_decode(text, at)
+        documents.append(document)
+        at += len(text[at:]) - len(text[at:].lstrip())
+    assert documents == [
+        json.loads(expected_line(files["valid"])),
+        json.loads(expected_line(second)),
+    ]
+    assert '\n  "modality": {\n    "determinate"' in run.out
+    # Without --indent the contract's one line per file is unchanged.
+    assert cli("assess", "--format", "json", str(files["valid"])).out.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("assess", "--indent", "2", "FILE"),
+        ("assess", "--format", "markdown", "--indent", "2", "FILE"),
+        ("rules", "--indent", "2"),
+        ("graph", "--indent", "2"),
+        ("framework", "--indent", "4"),
+    ],
+)
+def test_indent_without_json_is_a_usage_error(
+    cli: Cli, files: dict[str, Path], args: tuple[str, ...]
+) -> None:
+    run = cli(*(str(files["valid"]) if a == "FILE" else a for a in args))
+    assert run.status == 2
+    assert run.out == ""
+    assert f"copenhagen {args[0]}: error: --indent applies to --format json" in run.err
+
+
+@pytest.mark.parametrize("value", ["-1", "17", "two"])
+def test_indent_must_be_a_small_whole_number(cli: Cli, files: dict[str, Path], value: str) -> None:
+    run = cli("assess", "--format", "json", "--indent", value, str(files["valid"]))
+    assert run.status == 2
+    assert "expected a whole number from 0 to 16" in run.err
+
+
+@pytest.mark.parametrize(
+    ("args", "default"),
+    [
+        (("rules", "--format", "json"), 2),
+        (("graph", "--format", "json"), 2),
+        (("framework", "--format", "json"), 2),
+        (("framework", "stages", "--format", "json"), 2),
+        (("schema",), 2),
+    ],
+)
+def test_other_json_commands_take_indent(cli: Cli, args: tuple[str, ...], default: int) -> None:
+    plain = cli(*args)
+    assert plain.status == 0
+    assert re.search(rf'\n {{{default}}}["{{]', plain.out)
+    wide = cli(*args, "--indent", "4")
+    assert wide.status == 0
+    assert json.loads(wide.out) == json.loads(plain.out)
+    assert re.search(r'\n {4}["{]', wide.out)
 
 
 def test_invalid_file_prints_nothing_and_others_still_assessed(
@@ -160,3 +229,19 @@ def test_bundled_examples_assess(cli: Cli) -> None:
     run = cli("assess", *examples)
     assert run.status == 0, run.err
     assert run.out.count("\nScope ") == len(examples)
+
+
+def test_table_is_one_table_for_the_valid_files(cli: Cli, files: dict[str, Path]) -> None:
+    run = cli("assess", "--format", "table", str(files["valid"]), str(files["invalid"]))
+    assert run.status == 1
+    lines = run.out.splitlines()
+    assert lines[0].startswith("Initiative")
+    assert files["valid"].name in run.out
+    assert files["invalid"].name not in run.out  # an invalid file prints nothing
+    assert str(files["invalid"]) in run.err
+
+
+def test_table_cannot_go_to_an_output_dir(cli: Cli, files: dict[str, Path], tmp_path: Path) -> None:
+    run = cli("assess", "--format", "table", "-o", str(tmp_path), str(files["valid"]))
+    assert run.status == 2
+    assert "one table for all the files" in run.err

@@ -137,9 +137,9 @@ def test_yaml_missing_names_the_extra(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(builtins, "__import__", no_yaml)
     parsing.yaml_loader.cache_clear()
     try:
-        with pytest.raises(ImportError, match=r"pip install 'copenhagen\[yaml\]'"):
+        with pytest.raises(ImportError, match=r"pip install 'copenhagen-citizen-data\[yaml\]'"):
             load_initiative(path)
-        with pytest.raises(ImportError, match=r"pip install 'copenhagen\[yaml\]'"):
+        with pytest.raises(ImportError, match=r"pip install 'copenhagen-citizen-data\[yaml\]'"):
             list(load_initiatives(path))
     finally:
         parsing.yaml_loader.cache_clear()

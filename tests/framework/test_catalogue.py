@@ -36,6 +36,8 @@ ENUMS: list[type[Enum]] = sorted(
 )
 
 EXPECTED_COUNTS = {
+    "impacts": 5,
+    "challenges": 4,
     "framework_aims": 5,
     "sections": 11,
     "boxes": 2,
@@ -56,13 +58,16 @@ EXPECTED_COUNTS = {
     "out_of_scope": 1,
     "modality_groups": 2,
     "table_1_columns": 3,
-    "table_1": 14,
+    "table_1": 15,
     "principles": 13,
+    "principles_implementation": 1,
     "external_standards": 3,
     "nso_categories": 3,
     "nso_roles": 4,
+    "nso_gains": 2,
     "enabling_elements": 8,
     "roadmap_areas": 6,
+    "consultation_processes": 5,
 }
 
 
@@ -122,6 +127,8 @@ def test_numbering_follows_the_text() -> None:
     # Bullets in the text are not numbered: no invented numbers.
     assert all(o.number is None for o in Objective)
     assert all(a.number is None for a in fw.RoadmapArea)
+    for unnumbered in (fw.Impact, fw.Challenge, fw.NSOGain, fw.ConsultationProcess):
+        assert all(m.number is None for m in unnumbered)
     assert all(e.number is None for e in fw.EnablingElement)
 
 

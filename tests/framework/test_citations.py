@@ -8,8 +8,9 @@ from copenhagen.framework import ANCHORS, Citation, is_anchor, parse_citation
 
 
 def test_anchor_index_matches_the_text() -> None:
-    assert len(ANCHORS) == 45 + 2 + 1 + 10
+    assert len(ANCHORS) == 45 + 2 + 1 + 10 + 1
     assert {
+        "Annex",
         "para 1",
         "para 45",
         "Box 1",
@@ -18,7 +19,7 @@ def test_anchor_index_matches_the_text() -> None:
         "footnote 1",
         "footnote 10",
     } <= ANCHORS
-    assert not {"para 0", "para 46", "Box 3", "Table 2", "footnote 11"} & ANCHORS
+    assert not {"para 0", "para 46", "Box 3", "Table 2", "footnote 11", "annex"} & ANCHORS
 
 
 @pytest.mark.parametrize(

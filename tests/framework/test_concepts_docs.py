@@ -60,3 +60,23 @@ def test_pages_show_the_catalogue(pages: dict[str, str]) -> None:
     gap = EnablingElement.QUALITY_ASSURANCE.gap
     assert gap is not None
     assert gap in pages["concepts/enabling-environment.md"]
+
+
+def test_pages_show_the_opening_lists_the_gains_and_the_annex(pages: dict[str, str]) -> None:
+    from copenhagen.framework import Challenge, ConsultationProcess, Impact, NSOGain
+
+    official = pages["concepts/official-statistics.md"]
+    # The page says what NSOs gain (para 35): it must show the catalogue's gains.
+    assert "para 35" in official
+    assert all(g.summary in official for g in NSOGain)
+    rationale = pages["concepts/impacts-and-challenges.md"]
+    assert all(i.summary in rationale for i in Impact)
+    assert all(c.summary in rationale for c in Challenge)
+    annex = pages["concepts/consultations.md"]
+    assert all(c.summary in annex and f"({c.letter})" in annex for c in ConsultationProcess)
+
+
+def test_enabling_environment_page_links_to_the_principles(pages: dict[str, str]) -> None:
+    page = pages["concepts/enabling-environment.md"]
+    assert "](../principles/index.md)" in page
+    assert "CAT-11" in page

@@ -32,3 +32,11 @@ def test_paragraph_index_covers_every_paragraph_once_in_order() -> None:
 def test_framework_aims() -> None:
     assert [a.letter for a in FrameworkAim] == ["a", "b", "c", "d", "e"]
     assert all(a.citations == ("para 4",) for a in FrameworkAim)
+
+
+def test_footnotes_holding_only_a_web_address_are_not_summarised() -> None:
+    # Footnotes 9 and 10 hold a bare address; the summary says so and describes no page.
+    for number in (9, 10):
+        note = FRAMEWORK.footnotes[number - 1]
+        assert note.summary.startswith("A web address only"), number
+        assert "page" not in note.summary

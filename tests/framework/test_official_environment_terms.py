@@ -55,3 +55,28 @@ def test_contribution_types() -> None:
     assert [c.number for c in ContributionType] == [1, 2]
     assert [c.is_focus for c in ContributionType] == [True, False]
     assert all("para 9" in c.citations for c in ContributionType)
+
+
+def test_citizen_is_not_glossed_as_anyone_living_in_a_country() -> None:
+    # Box 1 reads "citizen" broadly by naming refugees, migrants, stateless people and other
+    # marginalised groups; it does not say that anyone living in a country counts.
+    summary = KeyTerm.CITIZEN.summary
+    assert "anyone living" not in summary
+    for group in ("Refugees", "asylum seekers", "migrants", "stateless"):
+        assert group in summary
+
+
+def test_nso_relevance_says_guided_by() -> None:
+    for category in NSOCategory:
+        assert "bound by" not in category.nso_relevance
+    assert "as their guide" in NSOCategory.INTEGRATED.nso_relevance
+
+
+def test_para_35_gains_for_nsos_are_catalogued() -> None:
+    from copenhagen.framework import NSOGain, catalogue_part
+
+    assert [g.key for g in NSOGain] == ["inclusive_collections", "stronger_stewardship"]
+    assert all("para 35" in g.citations for g in NSOGain)
+    assert "censuses and surveys" in NSOGain.INCLUSIVE_COLLECTIONS.summary
+    assert "steward" in NSOGain.STRONGER_STEWARDSHIP.summary
+    assert catalogue_part("nso_gains").items == tuple(NSOGain)

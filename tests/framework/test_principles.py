@@ -49,3 +49,26 @@ def test_principle_keys_are_the_keys_results_use() -> None:
     assert tuple(p.name.lower() for p in Principle) == PRINCIPLE_KEYS
     result = assess(Initiative(name="x", initiated_by={Actor.CSO})).to_dict()
     assert tuple(result["principles"]) == PRINCIPLE_KEYS
+
+
+def test_participation_includes_the_marginalised_without_ranking_them() -> None:
+    # Para 17: all groups of interest, "including" the vulnerable and marginalised.
+    for text in (Principle.PARTICIPATION_AND_INCLUSION.summary,):
+        assert "above all" not in text
+        assert "included" in text
+
+
+def test_accountability_applies_whether_or_not_rules_exist() -> None:
+    # Para 29: irrespective of whether national protection regulations are in place.
+    assert "whether or not" in Principle.ACCOUNTABILITY.implementation
+
+
+def test_para_18_note_links_to_chapter_v_not_iv() -> None:
+    # Para 18 says "chapter IV"; the enabling environment is chapter V (register CAT-11).
+    from copenhagen.framework import FRAMEWORK, PRINCIPLES_IMPLEMENTATION, parse_citation
+
+    cited = [n for c in PRINCIPLES_IMPLEMENTATION.citations for n in parse_citation(c).paragraphs]
+    assert 18 in cited
+    chapters = {FRAMEWORK.section_of(n).chapter for n in cited if n != 18}
+    assert chapters == {"V"}
+    assert "chapter V" in PRINCIPLES_IMPLEMENTATION.summary

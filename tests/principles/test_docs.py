@@ -92,3 +92,12 @@ def test_tables_start_after_a_blank_line(pages: dict[str, str]) -> None:
         for before, line in pairwise(lines):
             if line.startswith("|") and not before.startswith("|"):
                 assert before == "", f"{path}: table after {before!r}"
+
+
+def test_index_links_the_para_18_note_to_chapter_v(pages: dict[str, str]) -> None:
+    # Register CAT-11: the principles' note points to chapter V, where the environment is.
+    from copenhagen.framework import PRINCIPLES_IMPLEMENTATION
+
+    index = pages["principles/index.md"]
+    assert PRINCIPLES_IMPLEMENTATION.summary in index
+    assert "](../concepts/enabling-environment.md)" in index

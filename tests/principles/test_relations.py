@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from copenhagen import Principle
-from copenhagen.framework.citations import is_anchor
+from copenhagen.framework.citations import is_anchor, parse_citation
 from copenhagen.principles import RELATIONS, RelationKind
 from copenhagen.principles.relations import DEPENDENTS_CLOSURE, REQUIRES, REQUIRES_CLOSURE
 from tests.principles.textcheck import copied_runs
@@ -49,7 +49,7 @@ def test_stated_relations_of_the_issue() -> None:
     expected = [
         (P.INDEPENDENCE, P.RELEVANCE, RelationKind.JOINTLY_SERVES, "para 20"),
         (P.INFORMED_CONSENT, P.TRANSPARENCY, RelationKind.JOINTLY_SERVES, "para 27"),
-        (P.OPENNESS, P.CONFIDENTIALITY, RelationKind.BALANCED_AGAINST, "para 31"),
+        (P.OPENNESS, P.CONFIDENTIALITY, RelationKind.BALANCED_AGAINST, "paras 17, 31"),
     ]
     for u, v, kind, citation in expected:
         for a, b in ((u, v), (v, u)):  # no direction: one edge each way
@@ -119,3 +119,56 @@ def test_reasons_are_not_copied_from_the_text(framework_text: str) -> None:
         assert not copied_runs(r.reason, framework_text), r.id
     for kind in RelationKind:
         assert not copied_runs(kind.description, framework_text)
+
+
+def test_transparency_supporting_ethics_is_a_reading_para_27() -> None:
+    # Para 27 speaks of "ethical principles" in general and never names principle 10 (PRIN-1).
+    edge = _edge(P.TRANSPARENCY, P.ETHICAL_AND_SAFE_USE)
+    assert edge.kind is RelationKind.SUPPORTS
+    assert edge.citation == "para 27"
+    assert not edge.stated
+
+
+def test_openness_against_confidentiality_cites_principle_13s_statement_too() -> None:
+    # Principle 13's own statement (para 17) keeps confidentiality; para 31 weighs the two.
+    for a, b in ((P.OPENNESS, P.CONFIDENTIALITY), (P.CONFIDENTIALITY, P.OPENNESS)):
+        assert parse_citation(_edge(a, b).citation).paragraphs == (17, 31)
+
+
+# The four principles para 28 names among those that ethical and safe use takes in.
+NAMED_IN_PARA_28 = {
+    P.INFORMED_CONSENT,
+    P.CONFIDENTIALITY,
+    P.DATA_SECURITY,
+    P.PARTICIPATION_AND_INCLUSION,
+}
+
+
+def test_para_28_reasons_gloss_only_what_the_paragraph_names() -> None:
+    for p in Principle:
+        if p is P.ETHICAL_AND_SAFE_USE:
+            continue
+        reason = _edge(P.ETHICAL_AND_SAFE_USE, p).reason
+        if p in NAMED_IN_PARA_28:
+            assert "para 28 names" in reason, p
+        else:
+            # No account of why ethical use needs it: the text gives none.
+            assert reason == (
+                "Ethical and safe use takes in all the other principles; para 28 does not name "
+                f"{p.title.lower()} on its own."
+            ), p
+
+
+def test_linked_with_does_not_deny_a_need_that_the_pair_states() -> None:
+    # 6 -> 12 is linked_with while 12 -> 6 is requires: the kind must not say neither needs
+    # the other.
+    assert _edge(P.CONFIDENTIALITY, P.DATA_SECURITY).kind is RelationKind.REQUIRES
+    words = RelationKind.LINKED_WITH.description
+    assert "neither" not in words
+    assert "nothing of need" in words
+
+
+def test_register_lists_the_transparency_edge_as_a_reading() -> None:
+    text = REGISTER.read_text(encoding="utf-8")
+    prin_1 = text.split("## PRIN-2")[0]
+    assert "| `9 -> 10` | supports | para 27 |" in prin_1

@@ -1,33 +1,17 @@
 """Render the HTML report in headless Chromium, as a person would see it.
 
-Locally the test skips when no Chromium is installed; under CI (the ``CI`` environment variable
-set) a missing browser fails it, since `.ci/run` installs Debian's ``chromium``.
+Locally the test skips when no Chromium is installed; under CI a missing browser fails it
+(`tests.chromium.chromium`).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from copenhagen.reports.html import assessment_html
-
-NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless_shell")
-
-
-def chromium() -> str:
-    for name in NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    reason = f"no Chromium binary found on PATH (looked for {', '.join(NAMES)})"
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason}; CI must install Debian's chromium (see .ci/run)")
-    pytest.skip(f"{reason}; install chromium to run this check")
+from tests.chromium import chromium
 
 
 def render(page: Path, *extra: str) -> subprocess.CompletedProcess[str]:

@@ -34,6 +34,24 @@ def test_control_characters_cannot_steer_the_terminal() -> None:
     assert printable("a\x1bb") == "a\\x1bb"
 
 
+def test_stage_line_wraps_like_the_others() -> None:
+    # With every stage named, the participation line is long: it must wrap within the width,
+    # its continuation indented under the label column like every other wrapped line.
+    every_stage = ["design", "collection", "processing", "analysis", "uptake", "review"]
+    result = assess(
+        load_initiative(
+            {"name": "All stages", "initiated_by": ["cso"], "engaged_stages": every_stage}
+        )
+    ).to_dict()
+    for width in (60, 80, 100):
+        lines = assessment_text(result, width=width).splitlines()
+        assert all(len(line) <= width for line in lines), width
+        at = next(i for i, line in enumerate(lines) if line.startswith("Participation"))
+        assert "citizens engaged in 6 of 6 stages" in lines[at]
+        assert lines[at + 1].startswith(" " * 17), lines[at + 1]
+        assert "Impact review" in " ".join(lines[at : at + 5])
+
+
 def test_chart_escapes_and_labels_every_bar() -> None:
     svg = bar_chart_svg("Records <by> modality", [("a & <b>", 3), ("none", 0), ("c", 1)])
     root = ET.fromstring(svg)

@@ -26,7 +26,7 @@ from copenhagen.cli import (
     schema,
     validate,
 )
-from copenhagen.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from copenhagen.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, indent_problem
 from copenhagen.cli._console import Console
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
@@ -58,7 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    subparsers = parser.add_subparsers(
+        title="commands", metavar="COMMAND", required=True, dest="command_name"
+    )
     for module in (assess, validate, batch, explain, schema, rules, graph, framework, convert):
         module.register(subparsers)
     return parser
@@ -81,6 +83,10 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> i
         code = exit_.code
         return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_USAGE)
     console = Console.standard(args.color)
+    misused = indent_problem(args)
+    if misused is not None:
+        console.problem(misused)
+        return EXIT_USAGE
     # sys.stdin is None when the process was started with standard input closed (`<&-`).
     source: TextIO | None = stdin if stdin is not None else sys.stdin
     try:

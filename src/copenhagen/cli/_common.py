@@ -16,6 +16,9 @@ __all__ = [
     "Command",
     "check_output",
     "common_options",
+    "indent_option",
+    "indent_problem",
+    "json_indent",
     "output_problem",
 ]
 
@@ -44,6 +47,50 @@ def common_options() -> argparse.ArgumentParser:
         "always or never (default: %(default)s); statuses are always also written in words",
     )
     return parent
+
+
+def _indent(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 16:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 0 to 16, got {text!r}")
+    return value
+
+
+def indent_option(default: int | None) -> argparse.ArgumentParser:
+    """A parent parser with ``--indent N``, for a command that prints JSON.
+
+    Args:
+        default: The indentation the command uses when the option is not given (``None``:
+            one line per document); `json_indent` reads it back.
+    """
+    parent = argparse.ArgumentParser(add_help=False)
+    layout = "one line per document" if default is None else str(default)
+    parent.add_argument(
+        "--indent",
+        metavar="N",
+        type=_indent,
+        help="indent JSON output by N spaces per level, one key per line, for reading by eye "
+        f"(0-16; default: {layout})",
+    )
+    parent.set_defaults(indent_default=default)
+    return parent
+
+
+def json_indent(args: argparse.Namespace) -> int | None:
+    """The indentation for the command's JSON: ``--indent`` if given, else its default."""
+    given: int | None = args.indent
+    return args.indent_default if given is None else given
+
+
+def indent_problem(args: argparse.Namespace) -> str | None:
+    """The usage error for ``--indent`` given with an output format that is not JSON, if any."""
+    fmt = getattr(args, "format", "json")
+    if getattr(args, "indent", None) is None or fmt == "json":
+        return None
+    return f"copenhagen {args.command_name}: error: --indent applies to --format json, not {fmt}"
 
 
 def output_problem(option: str, path: str | os.PathLike[str], error: OSError) -> str:

@@ -12,6 +12,8 @@ from copenhagen.cli._common import (
     EXIT_OK,
     EXIT_USAGE,
     common_options,
+    indent_option,
+    json_indent,
     output_problem,
 )
 from copenhagen.cli._console import Console
@@ -32,10 +34,13 @@ standard input. Every file is assessed even when another is invalid.
 
 output formats:
   text      readable in a terminal (the default; colour only on a terminal)
-  json      one line per valid file: json.dumps(assess(...).to_dict(), sort_keys=True)
+  json      one line per valid file: json.dumps(assess(...).to_dict(), sort_keys=True);
+            with --indent N, each file's result spread over lines, indented N spaces
   markdown  a Markdown report per file
   html      a standalone HTML report (inline style and graph; no network needed); with
             several files, give --output-dir
+  table     one table for all the files: a row per valid file with its scope, modality,
+            NSO category and how many principles are met, partial, not met and unknown
 
 exit status: 0 every file assessed; 1 some file invalid (its problems on standard error,
 nothing on standard output for it; a missing file counts as invalid); 2 usage error.
@@ -45,8 +50,10 @@ EPILOG = """\
 examples:
   copenhagen assess examples/*.yaml
   copenhagen assess --format json initiative.json > result.jsonl
+  copenhagen assess --format json --indent 2 initiative.yaml
   cat initiative.yaml | copenhagen assess -
   copenhagen assess --format html --output-dir reports/ examples/*.yaml
+  copenhagen assess --format table examples/*.yaml
 """
 
 _SUFFIX = {"text": ".txt", "json": ".json", "markdown": ".md", "html": ".html"}
@@ -56,7 +63,7 @@ def register(subparsers: Any) -> None:
     """Add the ``assess`` subcommand."""
     parser = subparsers.add_parser(
         "assess",
-        parents=[common_options()],
+        parents=[common_options(), indent_option(None)],
         help="assess initiative documents (text, json, markdown or html)",
         description=DESCRIPTION,
         epilog=EPILOG,
@@ -66,7 +73,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "-f",
         "--format",
-        choices=("text", "json", "markdown", "html"),
+        choices=("text", "json", "markdown", "html", "table"),
         default="text",
         help="output format (default: %(default)s)",
     )
@@ -86,10 +93,16 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(command=run)
 
 
-def _render(fmt: str, result: Assessment, label: str, console: Console, graph: bool) -> str:
+def _render(
+    fmt: str, result: Assessment, label: str, console: Console, graph: bool, indent: int | None
+) -> str:
     # Reports get the Assessment itself: it knows what was declared, the description and the
     # country, which to_dict() does not carry.
     if fmt == "json":
+        if indent is not None:  # spread over lines for reading; the default is the contract's
+            import json
+
+            return json.dumps(result.to_dict(), sort_keys=True, indent=indent) + "\n"
         from copenhagen.batch import dumps_row
 
         return dumps_row(result.to_dict()) + "\n"
@@ -127,6 +140,12 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
             "files, give --output-dir DIR"
         )
         return EXIT_USAGE
+    if fmt == "table" and args.output_dir is not None:
+        console.problem(
+            "copenhagen assess: error: --format table prints one table for all the files; "
+            "it cannot be split over --output-dir"
+        )
+        return EXIT_USAGE
     if args.output_dir is not None:
         try:
             args.output_dir.mkdir(parents=True, exist_ok=True)
@@ -137,13 +156,17 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
     status = EXIT_OK
     taken: set[str] = set()
     first = True
+    table: list[tuple[str, dict[str, Any]]] = []
     for loaded in load_files(args.files, stdin):
         if loaded.initiative is None:
             loaded.report(console)
             status = EXIT_INVALID
             continue
         result = assess(loaded.initiative)
-        text = _render(fmt, result, loaded.label, console, not args.no_graph)
+        if fmt == "table":
+            table.append((Path(loaded.label).name, result.to_dict()))
+            continue
+        text = _render(fmt, result, loaded.label, console, not args.no_graph, json_indent(args))
         if args.output_dir is not None:
             target = args.output_dir / _report_name(loaded.label, taken, fmt)
             try:
@@ -158,4 +181,8 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
             console.data("\n")
         console.data(text)
         first = False
+    if fmt == "table" and table:  # an invalid file prints nothing, so no files print no table
+        from copenhagen.reports.overview import overview_text
+
+        console.data(overview_text(table, width=console.width, style=console.style))
     return status

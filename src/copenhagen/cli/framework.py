@@ -7,7 +7,14 @@ import json
 import textwrap
 from typing import Any, TextIO
 
-from copenhagen.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, common_options
+from copenhagen.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    common_options,
+    indent_option,
+    json_indent,
+)
 from copenhagen.cli._console import Console
 from copenhagen.framework.crosswalks import CROSSWALK_NAMES
 from copenhagen.linked_data import DEFAULT_BASE_URI
@@ -41,7 +48,7 @@ def register(subparsers: Any) -> None:
     """Add the ``framework`` subcommand."""
     parser = subparsers.add_parser(
         "framework",
-        parents=[common_options()],
+        parents=[common_options(), indent_option(2)],
         help="browse the framework's catalogue",
         description=DESCRIPTION % {"base": DEFAULT_BASE_URI},
         epilog="examples:\n  copenhagen framework\n  copenhagen framework modalities\n"
@@ -171,7 +178,7 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
             for p in parts
         ]
         if args.format == "json":
-            console.data(json.dumps(links, indent=2, ensure_ascii=False) + "\n")
+            console.data(json.dumps(rows, indent=json_indent(args), ensure_ascii=False) + "\n")
         else:
             wide = max(len(r["name"]) for r in rows)
             console.data(
@@ -197,7 +204,7 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
             return EXIT_INVALID
     if args.format == "json":
         data: Any = items[0] if key else {"name": part.name, "title": part.title, "items": items}
-        console.data(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        console.data(json.dumps(data, indent=json_indent(args), ensure_ascii=False) + "\n")
         return EXIT_OK
     lines = [console.style(f"{part.title} ({', '.join(part.citations)})", "heading")]
     for item in items:

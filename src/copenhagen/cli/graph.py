@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from copenhagen.cli._common import EXIT_OK, common_options
+from copenhagen.cli._common import EXIT_OK, common_options, indent_option, json_indent
 from copenhagen.cli._console import Console
 
 __all__ = ["register", "run"]
@@ -28,7 +28,7 @@ def register(subparsers: Any) -> None:
     """Add the ``graph`` subcommand."""
     parser = subparsers.add_parser(
         "graph",
-        parents=[common_options()],
+        parents=[common_options(), indent_option(2)],
         help="the principle graph as mermaid, dot, graphml, json or svg",
         description=DESCRIPTION,
         epilog="examples:\n  copenhagen graph\n"
@@ -51,7 +51,9 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
 
     fmt = args.format
     if fmt == "json":
-        text = json.dumps(principles.to_node_link(), indent=2, sort_keys=True, ensure_ascii=False)
+        text = json.dumps(
+            principles.to_node_link(), indent=json_indent(args), sort_keys=True, ensure_ascii=False
+        )
     elif fmt == "svg":
         text = principles.to_svg()
     else:

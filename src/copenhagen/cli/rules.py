@@ -7,7 +7,7 @@ import json
 import textwrap
 from typing import Any, TextIO
 
-from copenhagen.cli._common import EXIT_OK, common_options
+from copenhagen.cli._common import EXIT_OK, common_options, indent_option, json_indent
 from copenhagen.cli._console import Console
 
 __all__ = ["register", "run"]
@@ -24,7 +24,7 @@ def register(subparsers: Any) -> None:
     """Add the ``rules`` subcommand."""
     parser = subparsers.add_parser(
         "rules",
-        parents=[common_options()],
+        parents=[common_options(), indent_option(2)],
         help="every rule with its citation",
         description=DESCRIPTION,
         epilog="examples:\n  copenhagen rules\n  copenhagen rules --format json",
@@ -112,7 +112,7 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
     """Print the rules; see the module's ``--help``."""
     data = _data()
     if args.format == "json":
-        console.data(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        console.data(json.dumps(data, indent=json_indent(args), ensure_ascii=False) + "\n")
     elif args.format == "markdown":
         console.data(_markdown(data))
     else:

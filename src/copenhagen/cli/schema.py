@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from copenhagen.cli._common import EXIT_OK, common_options
+from copenhagen.cli._common import EXIT_OK, common_options, indent_option, json_indent
 from copenhagen.cli._console import Console
 
 __all__ = ["register", "run"]
@@ -23,7 +23,7 @@ def register(subparsers: Any) -> None:
     """Add the ``schema`` subcommand."""
     parser = subparsers.add_parser(
         "schema",
-        parents=[common_options()],
+        parents=[common_options(), indent_option(2)],
         help="the JSON Schema of the initiative document (or of an assessment)",
         description=DESCRIPTION,
         epilog="examples:\n  copenhagen schema > initiative.schema.json\n"
@@ -50,5 +50,6 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
         from copenhagen.documents import initiative_schema
 
         schema = initiative_schema()
-    console.data(json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    text = json.dumps(schema, indent=json_indent(args), sort_keys=True, ensure_ascii=False)
+    console.data(text + "\n")
     return EXIT_OK

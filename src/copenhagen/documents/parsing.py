@@ -15,6 +15,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from copenhagen._version import DISTRIBUTION
 from copenhagen.documents.errors import DocumentParseError, InvalidInitiativeError
 
 __all__ = ["FORMATS", "format_of", "parse_json", "parse_toml", "parse_yaml", "require_yaml"]
@@ -31,7 +32,7 @@ FORMATS: dict[str, str] = {
 
 YAML_MISSING = (
     "reading YAML needs PyYAML, which is not installed; "
-    "install it with: pip install 'copenhagen[yaml]'"
+    f"install it with: pip install '{DISTRIBUTION}[yaml]'"
 )
 
 
@@ -109,7 +110,8 @@ def require_yaml() -> Any:
     """The ``yaml`` module.
 
     Raises:
-        ImportError: Naming the ``copenhagen[yaml]`` extra, if PyYAML is not installed.
+        ImportError: Naming the ``copenhagen-citizen-data[yaml]`` extra, if PyYAML is not
+            installed.
     """
     try:
         import yaml

@@ -26,16 +26,28 @@ from copenhagen.framework.modalities import (
     Table1Cell,
     Table1Column,
     table1_cells,
+    table1_cells_for,
 )
 from copenhagen.framework.objectives import Objective
-from copenhagen.framework.official import NSOCategory, NSOCategoryEntry, NSORole, NSORoleEntry
+from copenhagen.framework.official import (
+    NSOCategory,
+    NSOCategoryEntry,
+    NSOGain,
+    NSORole,
+    NSORoleEntry,
+)
 from copenhagen.framework.participation import (
     ParticipationAspect,
     ParticipationDimension,
     ParticipationLevel,
 )
 from copenhagen.framework.practices import Practice
-from copenhagen.framework.principles import ExternalStandard, Principle, PrincipleEntry
+from copenhagen.framework.principles import (
+    PRINCIPLES_IMPLEMENTATION,
+    ExternalStandard,
+    Principle,
+    PrincipleEntry,
+)
 from copenhagen.framework.stages import DesignElement, DesignElementEntry, Stage
 
 if TYPE_CHECKING:
@@ -45,7 +57,8 @@ if TYPE_CHECKING:
         catalogue_part,
         catalogue_parts,
     )
-    from copenhagen.framework.citations import ANCHORS, Citation, is_anchor, parse_citation
+    from copenhagen.framework.citations import ANCHORS, ANNEX, Citation, is_anchor, parse_citation
+    from copenhagen.framework.consultations import ConsultationProcess, ConsultationProcessEntry
     from copenhagen.framework.environment import (
         EnablingElement,
         EnablingElementEntry,
@@ -64,6 +77,7 @@ if TYPE_CHECKING:
         FrameworkIdentity,
         Section,
     )
+    from copenhagen.framework.rationale import Challenge, Impact
     from copenhagen.framework.terms import (
         CITIZEN_DATA_SYNONYMS,
         OPERATIONAL_DEFINITION,
@@ -73,6 +87,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ANCHORS",
+    "ANNEX",
     "CITIZEN_DATA_SYNONYMS",
     "CITIZEN_SIDE",
     "FRAMEWORK",
@@ -81,13 +96,17 @@ __all__ = [
     "OPERATIONAL_DEFINITION",
     "OTHER_SIDE",
     "OUT_OF_SCOPE_CASE",
+    "PRINCIPLES_IMPLEMENTATION",
     "STATE_SIDE",
     "TABLE_1",
     "Actor",
     "CatalogueItem",
     "CatalogueMember",
     "CataloguePart",
+    "Challenge",
     "Citation",
+    "ConsultationProcess",
+    "ConsultationProcessEntry",
     "ContributionType",
     "DesignElement",
     "DesignElementEntry",
@@ -100,12 +119,14 @@ __all__ = [
     "FrameworkIdentity",
     "GSBPMPhase",
     "GSBPMSubProcess",
+    "Impact",
     "KeyTerm",
     "Modality",
     "ModalityEntry",
     "ModalityGroup",
     "NSOCategory",
     "NSOCategoryEntry",
+    "NSOGain",
     "NSORole",
     "NSORoleEntry",
     "Objective",
@@ -127,6 +148,7 @@ __all__ = [
     "is_anchor",
     "parse_citation",
     "table1_cells",
+    "table1_cells_for",
 ]
 
 
@@ -137,8 +159,13 @@ _LAZY: dict[str, str] = {
         "copenhagen.framework._registry",
     ),
     **dict.fromkeys(
-        ("ANCHORS", "Citation", "is_anchor", "parse_citation"), "copenhagen.framework.citations"
+        ("ANCHORS", "ANNEX", "Citation", "is_anchor", "parse_citation"),
+        "copenhagen.framework.citations",
     ),
+    **dict.fromkeys(
+        ("ConsultationProcess", "ConsultationProcessEntry"), "copenhagen.framework.consultations"
+    ),
+    **dict.fromkeys(("Challenge", "Impact"), "copenhagen.framework.rationale"),
     **dict.fromkeys(
         ("EnablingElement", "EnablingElementEntry", "RoadmapArea"),
         "copenhagen.framework.environment",

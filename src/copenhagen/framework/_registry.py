@@ -10,7 +10,8 @@ import attrs
 
 from copenhagen.framework._catalogue import CatalogueItem
 from copenhagen.framework.actors import Actor
-from copenhagen.framework.citations import FOOTNOTES
+from copenhagen.framework.citations import ANNEX, FOOTNOTES
+from copenhagen.framework.consultations import ConsultationProcess
 from copenhagen.framework.environment import EnablingElement, RoadmapArea
 from copenhagen.framework.gsbpm import GSBPM_SUBPROCESSES, GSBPMPhase
 from copenhagen.framework.identity import FRAMEWORK, FrameworkAim
@@ -22,9 +23,10 @@ from copenhagen.framework.modalities import (
     Table1Column,
 )
 from copenhagen.framework.objectives import Objective
-from copenhagen.framework.official import NSOCategory, NSORole
+from copenhagen.framework.official import NSOCategory, NSOGain, NSORole
 from copenhagen.framework.participation import ParticipationAspect, ParticipationDimension
-from copenhagen.framework.principles import ExternalStandard, Principle
+from copenhagen.framework.principles import PRINCIPLES_IMPLEMENTATION, ExternalStandard, Principle
+from copenhagen.framework.rationale import Challenge, Impact
 from copenhagen.framework.stages import DesignElement, Stage
 from copenhagen.framework.terms import OPERATIONAL_DEFINITION, ContributionType, KeyTerm
 
@@ -57,6 +59,8 @@ def catalogue_parts() -> tuple[CataloguePart, ...]:
     """Every part of the catalogue, in the order of the framework text."""
     p = CataloguePart
     return (
+        p("impacts", "Impacts of citizen contributions", ("para 1",), tuple(Impact)),
+        p("challenges", "Challenges to citizen contributions", ("para 3",), tuple(Challenge)),
         p("framework_aims", "Aims of the framework", ("para 4",), tuple(FrameworkAim)),
         p("sections", "Chapters and sections", ("paras 1-45",), FRAMEWORK.sections),
         p("boxes", "Boxes", ("Box 1", "Box 2"), FRAMEWORK.boxes),
@@ -90,6 +94,12 @@ def catalogue_parts() -> tuple[CataloguePart, ...]:
         p("table_1", "Table 1 cells", ("Table 1",), TABLE_1),
         p("principles", "Principles", ("paras 17-31",), tuple(Principle)),
         p(
+            "principles_implementation",
+            "Implementing the principles",
+            ("para 18",),
+            (PRINCIPLES_IMPLEMENTATION,),
+        ),
+        p(
             "external_standards",
             "Standards the principles draw on",
             ("para 17", "para 23"),
@@ -97,6 +107,7 @@ def catalogue_parts() -> tuple[CataloguePart, ...]:
         ),
         p("nso_categories", "Categories of citizen data", ("para 32",), tuple(NSOCategory)),
         p("nso_roles", "Roles of NSOs", ("para 34",), tuple(NSORole)),
+        p("nso_gains", "What NSOs gain", ("para 35",), tuple(NSOGain)),
         p(
             "enabling_elements",
             "Elements of an enabling environment",
@@ -104,6 +115,12 @@ def catalogue_parts() -> tuple[CataloguePart, ...]:
             tuple(EnablingElement),
         ),
         p("roadmap_areas", "Roadmap areas", ("para 45",), tuple(RoadmapArea)),
+        p(
+            "consultation_processes",
+            "Consultation processes",
+            (ANNEX,),
+            tuple(ConsultationProcess),
+        ),
     )
 
 

@@ -84,8 +84,9 @@ _CATALOGUE: dict[Actor, Entry] = {
         number=None,
         title="Communities",
         summary=(
-            "Groups of people who share a place, identity or concern and act together, "
-            "including Indigenous Peoples and other collective identities."
+            "Named beside citizens and CSOs as those who may start, run or join an initiative; "
+            "the text does not define the word. It speaks of communities with a collective "
+            "identity, such as Indigenous Peoples, when it explains principles 7 and 8."
         ),
         citations=("para 15", "para 25", "para 26"),
     ),
@@ -94,8 +95,9 @@ _CATALOGUE: dict[Actor, Entry] = {
         number=None,
         title="Civil society organisations",
         summary=(
-            "Non-governmental organisations that represent or work with citizens and "
-            "communities; their networks can link people with public bodies such as NSOs."
+            "Civil society organisations, non-state actors that the text names beside citizens "
+            "and communities; their networks can act as go-betweens linking citizens with "
+            "public bodies such as NSOs."
         ),
         citations=("para 2", "para 15", "para 41"),
     ),
@@ -104,9 +106,9 @@ _CATALOGUE: dict[Actor, Entry] = {
         number=None,
         title="National statistical office",
         summary=(
-            "The custodian of official statistics, bound by the Fundamental Principles of "
-            "Official Statistics; the framework sees it as the steward of the country's data "
-            "ecosystem and a broker of trust for citizen data."
+            "The custodian of official statistics, which takes the Fundamental Principles of "
+            "Official Statistics as its guide; the framework sees it as the steward of the "
+            "country's data ecosystem and a broker of trust for citizen data."
         ),
         citations=("para 2", "para 15", "para 33", "para 34"),
     ),
@@ -114,7 +116,7 @@ _CATALOGUE: dict[Actor, Entry] = {
         key="state",
         number=None,
         title="Other state institutions",
-        summary="Government bodies other than the NSO, such as ministries and public agencies.",
+        summary="Government institutions other than the NSO, on the state's side with it.",
         citations=("para 2", "para 15"),
     ),
     Actor.NHRI: Entry(

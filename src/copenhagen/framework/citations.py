@@ -1,8 +1,9 @@
 """The anchors of the framework text a citation may name, and a parser for citation strings.
 
-The framework has 45 numbered paragraphs, two boxes, one table and ten footnotes; every citation
-in the library names one of them ("para 15", "Box 2", "Table 1", "footnote 4") or a range or list
-of paragraphs ("paras 10-11", "paras 20, 27").
+The framework has 45 numbered paragraphs, two boxes, one table, ten footnotes and an annex
+without numbered paragraphs; every citation in the library names one of them ("para 15",
+"Box 2", "Table 1", "footnote 4", "Annex") or a range or list of paragraphs ("paras 10-11",
+"paras 20, 27").
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import attrs
 
 __all__ = [
     "ANCHORS",
+    "ANNEX",
     "BOXES",
     "FOOTNOTES",
     "PARAGRAPHS",
@@ -30,6 +32,8 @@ FOOTNOTES = 10
 BOXES: tuple[str, ...] = ("Box 1", "Box 2")
 #: The tables of the framework text.
 TABLES: tuple[str, ...] = ("Table 1",)
+#: The annex (its consultation processes, lettered (a)-(e), have no paragraph numbers).
+ANNEX = "Annex"
 
 #: Every single anchor a citation may name.
 ANCHORS: frozenset[str] = frozenset(
@@ -37,6 +41,7 @@ ANCHORS: frozenset[str] = frozenset(
     + list(BOXES)
     + list(TABLES)
     + [f"footnote {n}" for n in range(1, FOOTNOTES + 1)]
+    + [ANNEX]
 )
 
 # "paras 10-11", "paras 20, 27", "paras 19-20, 27": several paragraphs under one prefix.
@@ -66,8 +71,8 @@ def parse_citation(text: str) -> Citation:
     """Parse a citation string into the single anchors it covers.
 
     Args:
-        text: A single anchor (``"para 15"``, ``"Box 2"``, ``"Table 1"``, ``"footnote 4"``) or a
-            range or list of paragraphs (``"paras 10-11"``, ``"paras 20, 27"``).
+        text: A single anchor (``"para 15"``, ``"Box 2"``, ``"Table 1"``, ``"footnote 4"``,
+            ``"Annex"``) or a range or list of paragraphs (``"paras 10-11"``, ``"paras 20, 27"``).
 
     Returns:
         The parsed citation.
@@ -81,7 +86,7 @@ def parse_citation(text: str) -> Citation:
     if match is None:
         raise ValueError(
             f"not a citation of the framework: {text!r} (expected e.g. 'para 15', "
-            "'paras 10-11', 'Box 1', 'Box 2', 'Table 1' or 'footnote 4')"
+            "'paras 10-11', 'Box 1', 'Box 2', 'Table 1', 'footnote 4' or 'Annex')"
         )
     anchors: list[str] = []
     for part in match.group(1).split(", "):

@@ -172,8 +172,16 @@ _FOOTNOTES: tuple[Entry, ...] = (
     _anchor(
         "footnote 8", "Commission report", "The 54th session report of the Commission (Annex)."
     ),
-    _anchor("footnote 9", "September 2023 meeting", "Link to the expert meeting page (Annex)."),
-    _anchor("footnote 10", "July 2024 meeting", "Link to the expert meeting page (Annex)."),
+    _anchor(
+        "footnote 9",
+        "September 2023 meeting",
+        "A web address only, attached to the September 2023 expert meeting (Annex, item c).",
+    ),
+    _anchor(
+        "footnote 10",
+        "July 2024 meeting",
+        "A web address only, attached to the July 2024 expert meeting (Annex, item e).",
+    ),
 )
 assert len(_FOOTNOTES) == FOOTNOTES  # the anchor index and the footnote list must agree
 

@@ -12,7 +12,7 @@ from enum import IntEnum, StrEnum
 import attrs
 
 from copenhagen.framework._catalogue import CatalogueMember, Entry
-from copenhagen.framework.actors import Actor
+from copenhagen.framework.actors import Actor, Side
 from copenhagen.framework.stages import Stage
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "Table1Cell",
     "Table1Column",
     "table1_cells",
+    "table1_cells_for",
 ]
 
 
@@ -69,12 +70,17 @@ class Table1Column(CatalogueMember, StrEnum):  # type: ignore[misc]  # .title sh
 
 @attrs.frozen(slots=True)
 class ModalityEntry(Entry):
-    """A modality's catalogue entry, with the actors the text names for it (para 15).
+    """A modality's catalogue entry, with the actors who start it and who join it (para 15).
+
+    Both lists are derived from the actors' sides (`Actor.side`, contract section 2), as the
+    classification rules M1-M6 read para 15 (register CAT-2), never written out by hand.
 
     Attributes:
-        initiators: Who starts an initiative of this modality, as the text names them.
-        collaborators: Who the initiators carry it out with, as the text names them (empty for
-            civic action, which citizens, communities or CSOs run on their own).
+        initiators: Who starts an initiative of this modality (for modality 3, one actor of
+            each of the two sides listed starts it together with one of the other).
+        collaborators: Who the initiators carry it out with (empty for civic action, which
+            takes no partner from outside the citizen side, and for modality 3, whose
+            initiators carry it out together).
     """
 
     initiators: tuple[Actor, ...]
@@ -97,12 +103,12 @@ class Modality(CatalogueMember, IntEnum):
 
     @property
     def initiators(self) -> tuple[Actor, ...]:
-        """Who starts an initiative of this modality, as para 15 names them."""
+        """Who starts an initiative of this modality, in `Actor` order (para 15, by side)."""
         return self.entry.initiators
 
     @property
     def collaborators(self) -> tuple[Actor, ...]:
-        """Who the initiators work with, as para 15 names them."""
+        """Who the initiators work with, in `Actor` order (para 15, by side)."""
         return self.entry.collaborators
 
     @property
@@ -121,17 +127,24 @@ class Table1Cell:
     """One cell of Table 1: what citizen participation looks like for some stages in one column.
 
     Most cells cover one stage. Table 1 merges some cells across every stage; such a cell lists
-    all six stages rather than the library repeating its text under each.
+    all six stages rather than the library repeating its text under each. A cell may speak of
+    only some of its column's modalities (the second column's note on modality 3).
 
     Attributes:
         column: The modality column.
         stages: The stages (rows) the cell covers, in order.
         summary: What participation looks like there, in our own words.
+        modalities: The modalities the cell speaks of: by default all of its column's.
     """
 
     column: Table1Column
     stages: tuple[Stage, ...]
     summary: str
+    modalities: tuple[Modality, ...] = attrs.field()
+
+    @modalities.default
+    def _column_modalities(self) -> tuple[Modality, ...]:
+        return self.column.modalities
 
     @property
     def spans_all_stages(self) -> bool:
@@ -139,10 +152,23 @@ class Table1Cell:
         return len(self.stages) == len(Stage)
 
     @property
+    def whole_column(self) -> bool:
+        """Whether the cell speaks of every modality of its column."""
+        return self.modalities == self.column.modalities
+
+    def applies_to(self, modality: Modality) -> bool:
+        """Whether the cell describes initiatives of ``modality``."""
+        return modality in self.modalities
+
+    @property
     def key(self) -> str:
-        """``<column>.<stage>``, or ``<column>.all_stages`` for a merged cell."""
+        """``<column>.<stage>`` or ``<column>.all_stages``, plus ``.modality_<n>`` if partial.
+
+        The suffix marks a cell that speaks of only some of its column's modalities.
+        """
         where = "all_stages" if self.spans_all_stages else "_".join(s.value for s in self.stages)
-        return f"{self.column.value}.{where}"
+        only = "" if self.whole_column else "".join(f".modality_{m.value}" for m in self.modalities)
+        return f"{self.column.value}.{where}{only}"
 
     @property
     def number(self) -> int | None:
@@ -151,9 +177,14 @@ class Table1Cell:
 
     @property
     def title(self) -> str:
-        """The column's and the row's titles."""
+        """The column's and the row's titles, and the modalities when not the whole column's."""
         where = "all stages" if self.spans_all_stages else self.stages[0].title
-        return f"{self.column.title}: {where}"
+        only = (
+            ""
+            if self.whole_column
+            else f" (modality {', '.join(str(m.value) for m in self.modalities)} only)"
+        )
+        return f"{self.column.title}: {where}{only}"
 
     @property
     def citations(self) -> tuple[str, ...]:
@@ -171,8 +202,27 @@ def table1_cells(stage: Stage, column: Table1Column) -> tuple[Table1Cell, ...]:
     return tuple(c for c in column.cells if stage in c.stages)
 
 
-_CITIZEN_SIDE = (Actor.CITIZENS, Actor.COMMUNITY, Actor.CSO)
-_STATE = (Actor.NSO, Actor.STATE)
+def table1_cells_for(stage: Stage, modality: Modality) -> tuple[Table1Cell, ...]:
+    """The Table 1 cells that describe ``stage`` for initiatives of ``modality``.
+
+    The cells of the modality's column, less those that speak of its other modalities only: the
+    note on modality 3 is not shown for modality 2.
+
+    Examples:
+        >>> m2, m3 = Modality.CIVIC_DRIVEN_COLLABORATION, Modality.JOINTLY_INITIATED_COLLABORATION
+        >>> len(table1_cells_for(Stage.REVIEW, m3)) - len(table1_cells_for(Stage.REVIEW, m2))
+        1
+    """
+    return tuple(c for c in table1_cells(stage, modality.table1_column) if c.applies_to(modality))
+
+
+def _side(*sides: Side, but: Actor | None = None) -> tuple[Actor, ...]:
+    # The actors of the given sides, in Actor order: the lists follow the sides, never a copy.
+    return tuple(a for a in Actor if a.side in sides and a is not but)
+
+
+_CITIZEN_SIDE = _side(Side.CITIZEN)
+_NOT_CITIZEN_SIDE = _side(Side.STATE, Side.OTHER)
 
 _CATALOGUE: dict[Modality, ModalityEntry] = {
     Modality.CIVIC_ACTION: ModalityEntry(
@@ -180,8 +230,9 @@ _CATALOGUE: dict[Modality, ModalityEntry] = {
         number=1,
         title="Civic action",
         summary=(
-            "Citizens, communities or CSOs start the initiative, run it and own it entirely, "
-            "without a state partner."
+            "Citizens, communities or CSOs start the initiative, run it and own it entirely: no "
+            "partner from outside the citizen side takes part, whether state, academic or "
+            "private."
         ),
         citations=("para 15", "para 16", "Table 1"),
         initiators=_CITIZEN_SIDE,
@@ -193,11 +244,12 @@ _CATALOGUE: dict[Modality, ModalityEntry] = {
         title="Civic-driven collaboration",
         summary=(
             "Citizens, communities or CSOs start the initiative and carry it out together with "
-            "the NSO or other state bodies."
+            "the NSO or other state bodies; the library counts any partner from outside the "
+            "citizen side the same way (register CAT-2)."
         ),
         citations=("para 15", "para 16", "Table 1"),
         initiators=_CITIZEN_SIDE,
-        collaborators=_STATE,
+        collaborators=_NOT_CITIZEN_SIDE,
     ),
     Modality.JOINTLY_INITIATED_COLLABORATION: ModalityEntry(
         key="jointly_initiated_collaboration",
@@ -209,7 +261,7 @@ _CATALOGUE: dict[Modality, ModalityEntry] = {
             "equally (Table 1)."
         ),
         citations=("para 15", "para 16", "Table 1"),
-        initiators=_CITIZEN_SIDE + _STATE,
+        initiators=_side(Side.CITIZEN, Side.STATE),
         collaborators=(),
     ),
     Modality.NSO_DRIVEN_COLLABORATION: ModalityEntry(
@@ -233,7 +285,7 @@ _CATALOGUE: dict[Modality, ModalityEntry] = {
             "meaningful way."
         ),
         citations=("para 15", "para 16", "Table 1"),
-        initiators=(Actor.ACADEMIA, Actor.NHRI),
+        initiators=_side(Side.STATE, Side.OTHER, but=Actor.NSO),
         collaborators=_CITIZEN_SIDE,
     ),
 }
@@ -328,21 +380,28 @@ TABLE_1: tuple[Table1Cell, ...] = (
     Table1Cell(
         _C2,
         _ALL,
-        "For modality 3, the citizen side and its partner hold equal say over every decision of "
+        "Citizens or CSOs lead the initiative, working with the NSO or other partners, who may "
+        "contribute at different stages of the value chain.",
+    ),
+    Table1Cell(
+        _C2,
+        _ALL,
+        "Under modality 3, the citizen side and its partner share decision-making equally over "
         "the whole initiative.",
+        (Modality.JOINTLY_INITIATED_COLLABORATION,),
     ),
     Table1Cell(
         _C2,
         (Stage.DESIGN,),
-        "Citizens or CSOs lead, working with the NSO or other partners, who may help at various "
-        "stages. In design, state bodies can support the planning of a collection; the NSO might, "
-        "say, supply a sampling frame and help draw the sample for a collection citizens run.",
+        "In design, citizens or CSOs may turn to state bodies for help in planning a "
+        "collection; the NSO might, say, supply a sampling frame and help draw the sample for a "
+        "collection citizens run.",
     ),
     Table1Cell(
         _C2,
         (Stage.COLLECTION,),
         "CSOs lead the gathering while the NSO helps them follow internationally agreed methods, "
-        "as in the example of counting marine litter.",
+        "as in the marine litter example.",
     ),
     Table1Cell(
         _C2,
@@ -397,7 +456,7 @@ TABLE_1: tuple[Table1Cell, ...] = (
     Table1Cell(
         _C3,
         (Stage.UPTAKE,),
-        "Citizens are brought in to raise the value and effect of the data, above all to push "
+        "Citizens are brought in to raise the value and effect of the data, in particular to push "
         "for change on issues that matter to particular groups.",
     ),
     Table1Cell(

@@ -13,7 +13,7 @@ import attrs
 
 from copenhagen.framework._catalogue import CatalogueMember, Entry
 
-__all__ = ["NSOCategory", "NSOCategoryEntry", "NSORole", "NSORoleEntry"]
+__all__ = ["NSOCategory", "NSOCategoryEntry", "NSOGain", "NSORole", "NSORoleEntry"]
 
 
 @attrs.frozen(slots=True)
@@ -75,9 +75,22 @@ class NSORole(CatalogueMember, StrEnum):  # type: ignore[misc]  # .title shadows
         return self.entry.letter
 
 
+class NSOGain(CatalogueMember, StrEnum):  # type: ignore[misc]  # .title shadows str.title
+    """What NSOs gain by supporting citizen data efforts (para 35, in order)."""
+
+    INCLUSIVE_COLLECTIONS = "inclusive_collections"
+    STRONGER_STEWARDSHIP = "stronger_stewardship"
+
+    @property
+    def entry(self) -> Entry:
+        """The gain's catalogue entry."""
+        return _GAINS[self]
+
+
 _LINKED = (
-    "As custodians of official statistics who follow the Fundamental Principles of Official "
-    "Statistics, NSOs matter most here, where citizen data connect to official statistics."
+    "As custodians of official statistics that take the Fundamental Principles of Official "
+    "Statistics as their guide, NSOs are especially relevant here, where citizen data connect "
+    "to official statistics."
 )
 
 _CATALOGUE: dict[NSOCategory, NSOCategoryEntry] = {
@@ -154,5 +167,25 @@ _ROLES: dict[NSORole, NSORoleEntry] = {
         ),
         citations=("para 34",),
         letter="d",
+    ),
+}
+
+_GAINS: dict[NSOGain, Entry] = {
+    NSOGain.INCLUSIVE_COLLECTIONS: Entry(
+        key="inclusive_collections",
+        number=None,
+        title="More inclusive collections of their own",
+        summary=(
+            "Supporting citizen data makes the NSO's own collections, censuses and surveys among "
+            "them, more inclusive."
+        ),
+        citations=("para 35",),
+    ),
+    NSOGain.STRONGER_STEWARDSHIP: Entry(
+        key="stronger_stewardship",
+        number=None,
+        title="A stronger role as data steward",
+        summary="It also strengthens the NSO's role as steward of the national data ecosystem.",
+        citations=("para 35", "para 34"),
     ),
 }

@@ -14,7 +14,13 @@ import attrs
 
 from copenhagen.framework._catalogue import CatalogueMember, Entry
 
-__all__ = ["PRINCIPLE_KEYS", "ExternalStandard", "Principle", "PrincipleEntry"]
+__all__ = [
+    "PRINCIPLES_IMPLEMENTATION",
+    "PRINCIPLE_KEYS",
+    "ExternalStandard",
+    "Principle",
+    "PrincipleEntry",
+]
 
 
 class ExternalStandard(CatalogueMember, StrEnum):  # type: ignore[misc]  # .title shadows str.title
@@ -90,6 +96,20 @@ class Principle(CatalogueMember, IntEnum):
         return self.entry.standards
 
 
+#: Para 18's note on the principles as a whole. Para 18 sends the reader to "chapter IV" for the
+#: enabling environment, which is chapter V (paras 36-44); the entry cites chapter V (CAT-11).
+PRINCIPLES_IMPLEMENTATION = Entry(
+    key="implementation_of_the_principles",
+    number=None,
+    title="Implementing the principles",
+    summary=(
+        "The principles work only where there is an enabling environment, which chapter V sets "
+        "out (paras 36-44; para 18 refers to chapter IV, a slip). Notes on upholding each "
+        "principle follow (paras 19-31)."
+    ),
+    citations=("para 18", "paras 36-44"),
+)
+
 #: Each principle's key in documents and results (its lower-case member name, contract
 #: section 1), in `Principle` order.
 PRINCIPLE_KEYS: tuple[str, ...] = tuple(p.name.lower() for p in Principle)
@@ -102,7 +122,7 @@ _STANDARDS: dict[ExternalStandard, Entry] = {
         title="Fundamental Principles of Official Statistics",
         summary=(
             "The UN's principles for official statistics; one source the 13 principles are "
-            "drawn from, which NSOs follow as custodians of official statistics."
+            "drawn from, and a guide to NSOs as custodians of official statistics."
         ),
         citations=("para 17", "para 23", "para 33"),
     ),
@@ -182,7 +202,8 @@ _CATALOGUE: dict[Principle, PrincipleEntry] = {
         "participation_and_inclusion",
         3,
         "Participation and inclusion",
-        "Everyone concerned, marginalised groups above all, can take part on fair terms.",
+        "Every group concerned, vulnerable and marginalised ones included, can take part on "
+        "fair terms.",
         "All groups with a stake are involved, vulnerable and marginalised people included, "
         "and taking part is free, open, fair, accessible and transparent.",
         "Paying participants, as some citizen science projects do, does not breach it; "
@@ -281,7 +302,7 @@ _CATALOGUE: dict[Principle, PrincipleEntry] = {
         "Data producers answer for respecting human rights in how they work and for what their "
         "collection leads to.",
         "It protects people and communities whose safety could be touched, directly or not, by "
-        "the data, and applies even where national protection rules already exist.",
+        "the data, and applies whether or not national protection rules are in place.",
         ("para 29",),
     ),
     Principle.CONFIDENTIALITY: _p(

@@ -73,10 +73,10 @@ _TERMS: dict[KeyTerm, Entry] = {
         number=None,
         title="Citizen (broad sense)",
         summary=(
-            "Used broadly: anyone living in a country counts, whatever their legal status. "
-            "Refugees, asylum seekers, migrants, stateless people and other marginalised groups "
-            "hold rights and have needs that data should capture and that they should help "
-            "produce, so the framework includes them."
+            "Read in a broad sense. Refugees, asylum seekers, migrants, stateless people and "
+            "other marginalised groups may not hold citizenship where they live, yet they hold "
+            "rights under international and national law and have needs that data should "
+            "capture and that they should help produce, so the term takes them in too."
         ),
         citations=("Box 1",),
     ),

@@ -44,7 +44,8 @@ class RelationKind(StrEnum):
     BALANCED_AGAINST = "balanced_against"
     #: Meeting ``u`` helps to meet ``v``.
     SUPPORTS = "supports"
-    #: The text ties ``u`` closely to ``v`` without saying that either needs the other.
+    #: The text ties ``u`` closely to ``v``; the edge itself claims no need either way (the
+    #: pair's other edge, ``v -> u``, may still be a ``requires``, as 12 -> 6 is).
     LINKED_WITH = "linked_with"
 
     @property
@@ -63,7 +64,9 @@ _KIND_DESCRIPTIONS: dict[RelationKind, str] = {
     RelationKind.JOINTLY_SERVES: "the two serve one aim together",
     RelationKind.BALANCED_AGAINST: "the two have to be weighed against each other",
     RelationKind.SUPPORTS: "meeting the first helps to meet the second",
-    RelationKind.LINKED_WITH: "the text ties the two closely together",
+    RelationKind.LINKED_WITH: (
+        "the text ties the two closely together; this edge says nothing of need either way"
+    ),
 }
 
 
@@ -133,32 +136,41 @@ def _both(
     yield Relation(second, first, kind, citation, reason, stated)
 
 
-# Why para 28 names each principle that ethical and safe use rests on.
-_ETHICS_NEEDS: dict[Principle, str] = {
-    P.INDEPENDENCE: "data bent by outside pressure cannot be produced and used ethically",
-    P.RELEVANCE: "ethical use serves the issues the communities themselves value",
-    P.PARTICIPATION_AND_INCLUSION: "para 28 names participation and inclusion among its parts",
-    P.INFORMED_CONSENT: "para 28 names obtaining consent among its parts",
-    P.PROFESSIONAL_STANDARDS: "poor-quality data can mislead and harm the people it describes",
-    P.DATA_SECURITY: "para 28 names keeping data secure among its parts",
-    P.SELF_IDENTIFICATION: "assigning identities to people against their will can harm them",
-    P.DATA_SOVEREIGNTY: "communities must be able to refuse uses of their data that harm them",
-    P.TRANSPARENCY: "hidden data practices cannot be held to ethical standards",
-    P.ACCOUNTABILITY: "producers must answer for the harm their data may cause",
-    P.CONFIDENTIALITY: "para 28 names protecting privacy among its parts",
-    P.OPENNESS: "sharing results fairly, with those who face barriers, is part of using them well",
+# Para 28 names four of the twelve principles that adopting principle 10 takes in; the other
+# eight it covers only as "all other principles". The reasons say which, and add no gloss of why
+# (a why the text does not give would read as stated; register PRIN-2).
+_NAMED_IN_PARA_28: dict[Principle, str] = {
+    P.INFORMED_CONSENT: "consent",
+    P.CONFIDENTIALITY: "privacy",
+    P.DATA_SECURITY: "security",
+    P.PARTICIPATION_AND_INCLUSION: "participation and inclusion",
 }
+
+
+def _ethics_reason(other: Principle) -> str:
+    named = _NAMED_IN_PARA_28.get(other)
+    if named is not None:
+        return (
+            "Ethical and safe use takes in all the other principles; para 28 names "
+            f"{named} among them."
+        )
+    return (
+        "Ethical and safe use takes in all the other principles; para 28 does not name "
+        f"{other.title.lower()} on its own."
+    )
 
 
 def _relations() -> Iterator[Relation]:
     # Para 28: adhering to principle 10 means adopting every other principle.
-    for other, why in _ETHICS_NEEDS.items():
+    for other in Principle:
+        if other is P.ETHICAL_AND_SAFE_USE:
+            continue
         yield from _one(
             P.ETHICAL_AND_SAFE_USE,
             other,
             _R.REQUIRES,
             "para 28",
-            f"Ethical and safe use takes in all the other principles: {why}.",
+            _ethics_reason(other),
             stated=True,
         )
     # Para 30: upholding 12 needs data secured against unauthorised access, closely tied to 6.
@@ -198,21 +210,24 @@ def _relations() -> Iterator[Relation]:
         "Together they build trust between those who produce the data and those who take part.",
         stated=True,
     )
-    # Para 27: transparency also helps data collection and use stay ethical.
+    # Para 27: transparency also helps collection and use keep to ethical principles. The text
+    # says "ethical principles" in general and never names principle 10: a reading (PRIN-1).
     yield from _one(
         P.TRANSPARENCY,
         P.ETHICAL_AND_SAFE_USE,
         _R.SUPPORTS,
         "para 27",
-        "Open data practices help collection and use keep to ethical principles.",
-        stated=True,
+        "Open data practices help collection and use keep to ethical principles, which the "
+        "library reads as principle 10.",
+        stated=False,
     )
-    # Para 31: openness is weighed against confidentiality and privacy, not set against them.
+    # Principle 13's own statement (para 17) keeps confidentiality and privacy while opening
+    # data; para 31 says the two are weighed together, not set against each other.
     yield from _both(
         P.OPENNESS,
         P.CONFIDENTIALITY,
         _R.BALANCED_AGAINST,
-        "para 31",
+        "paras 17, 31",
         "Opening data up must be weighed with protecting confidential and sensitive "
         "information, for example by anonymising it.",
         stated=True,

@@ -249,7 +249,10 @@ def _participation(p: Mapping[str, Any], width: int, s: Styler) -> Iterator[str]
     if p.get("haklay_level"):
         parts.append(haklay_label(str(p["haklay_level"])))
     yield ""
-    yield f"{s('Participation'.ljust(_LABEL_WIDTH), 'label')}{first}"
+    # The stage line wraps like every other line; its first line carries the label.
+    stage_lines = _wrap(first, width, _LABEL_WIDTH)
+    yield f"{s('Participation'.ljust(_LABEL_WIDTH), 'label')}{stage_lines[0][_LABEL_WIDTH:]}"
+    yield from stage_lines[1:]
     yield from _wrap(" · ".join(parts), width, _LABEL_WIDTH)
     for note in p.get("notes") or []:
         yield from (s(line, "dim") for line in _wrap(note, width, _LABEL_WIDTH))
