@@ -15,7 +15,18 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from copenhagen._version import __version__
-from copenhagen.cli import assess, batch, explain, framework, graph, rules, schema, validate
+from copenhagen.cli import (
+    assess,
+    batch,
+    explain,
+    framework,
+    graph,
+    new,
+    rules,
+    schema,
+    serve,
+    validate,
+)
 from copenhagen.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from copenhagen.cli._console import Console
 
@@ -36,6 +47,8 @@ examples:
   copenhagen assess examples/*.yaml
   copenhagen explain examples/map-kibera.yaml
   copenhagen batch registry.jsonl --output results.jsonl --summary summary.html
+  copenhagen new initiative.yaml      # answer questions in the terminal
+  copenhagen serve                    # the same questions as a web form on 127.0.0.1
 """
 
 
@@ -49,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
-    for module in (assess, validate, batch, explain, schema, rules, graph, framework):
+    for module in (assess, validate, batch, explain, schema, rules, graph, framework, new, serve):
         module.register(subparsers)
     return parser
 
