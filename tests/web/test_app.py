@@ -262,3 +262,14 @@ def test_import_and_help_do_not_load_the_web_stack() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == "loaded:"
+
+
+def test_a_request_for_another_host_name_is_refused() -> None:
+    from starlette.testclient import TestClient
+
+    from copenhagen.web import create_app
+
+    app = create_app(allowed_hosts=["127.0.0.1", "localhost"])
+    assert TestClient(app, base_url="http://127.0.0.1:8000").get("/").status_code == 200
+    rebound = TestClient(app, base_url="http://attacker.example")
+    assert rebound.get("/").status_code == 400

@@ -79,5 +79,7 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
             "warning: the form is not bound to 127.0.0.1; anyone who can reach this address "
             "can use it (it has no login)."
         )
-    uvicorn.run(create_app(), host=args.host, port=args.port, log_level="warning")
+    hosts = [args.host, "localhost", "127.0.0.1", "[::1]"]
+    app = create_app(allowed_hosts=hosts)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return EXIT_OK

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -332,6 +332,7 @@ def create_app(
     *,
     max_body: int = MAX_BODY,
     tokens: CsrfTokens | None = None,
+    allowed_hosts: Sequence[str] | None = None,
 ) -> ASGIApp:
     """The web questionnaire as an ASGI application (serve it with uvicorn).
 
@@ -341,6 +342,10 @@ def create_app(
         max_body: The largest request accepted, in bytes (uploads included); larger ones get
             status 413.
         tokens: The CSRF token signer (a new random key by default).
+        allowed_hosts: The host names requests may be addressed to (the ``Host`` header);
+            any by default. ``copenhagen serve`` gives its own address and ``localhost``, so
+            that a web page whose name has been pointed at this computer (DNS rebinding) is
+            refused.
 
     Returns:
         The application.
@@ -355,4 +360,8 @@ def create_app(
             Route("/static/{name}", handlers.static, methods=["GET"]),
         ]
     )
+    if allowed_hosts is not None:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     return BodyLimit(app, max_body)

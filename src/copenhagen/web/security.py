@@ -97,7 +97,10 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         declared = dict(scope.get("headers") or ()).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+        if declared is not None and not declared.isdigit():
+            await _answer(send, 400, "The request's Content-Length is not a number.\n")
+            return
+        if declared is not None and int(declared) > self.limit:
             await _refuse(send, self.limit)
             return
         received = 0
@@ -125,8 +128,12 @@ class BodyLimit:
 
 
 async def _refuse(send: Send, limit: int) -> None:
-    body = (f"The request is too large: this form accepts at most {limit // 1024} KiB.\n").encode()
+    text = f"The request is too large: this form accepts at most {limit // 1024} KiB.\n"
+    await _answer(send, 413, text)
+
+
+async def _answer(send: Send, status: int, text: str) -> None:
     headers = [(b"content-type", b"text/plain; charset=utf-8")]
     headers += [(k.lower().encode(), v.encode()) for k, v in HEADERS.items()]
-    await send({"type": "http.response.start", "status": 413, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": text.encode()})
