@@ -57,15 +57,21 @@ def test_the_form_labels_every_field_and_runs_only_bundled_script(browser: Brows
 
 
 def test_every_question_offers_dont_know(browser: Browser) -> None:
+    import re
+
     from copenhagen.questionnaire import Widget, questions
 
     page = browser.get().text
     for q in questions():
-        if q.widget is Widget.CHECKBOXES and q.required:
-            continue  # who initiated it: required, and "don't know" is its default answer mode
-        if q.widget in (Widget.TEXT, Widget.TEXTAREA):
-            continue  # left empty
-        assert f'id="{q.field_id}-dont-know"' in page or f'id="{q.field_id}-input"' in page
+        if q.widget in (Widget.CHECKBOXES, Widget.RADIOS):
+            assert f'id="{q.field_id}-dont-know"' in page, q.key
+        elif q.widget is Widget.SELECT:
+            select = re.search(f'<select id="{q.field_id}-input".*?</select>', page, re.DOTALL)
+            assert select is not None, q.key
+            assert '<option value="" selected>Don&#39;t know</option>' in select.group(0)
+        elif not q.required:  # free text: left empty
+            block = page[page.index(f'id="{q.field_id}"') :][:800]
+            assert "Leave it empty if you don't know." in block, q.key
 
 
 def test_responses_carry_the_security_headers(browser: Browser) -> None:
