@@ -9,9 +9,4 @@ from __future__ import annotations
 
 from copenhagen.web.app import MAX_BODY, create_app
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "MAX_BODY", "create_app"]
-
-#: The address served by default: this computer only.
-DEFAULT_HOST = "127.0.0.1"
-#: The port served by default.
-DEFAULT_PORT = 8000
+__all__ = ["MAX_BODY", "create_app"]

@@ -71,12 +71,17 @@ STATIC: Mapping[str, str] = {
 _CSS = "/static/form.css"
 
 
+def _template(name: str) -> str:
+    """A bundled template's text, read from inside the installed package."""
+    return resources.files("copenhagen.web").joinpath("templates", name).read_text("utf-8")
+
+
 @functools.cache
 def _environment() -> jinja2.Environment:
     import jinja2
 
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("copenhagen.web", "templates"),
+        loader=jinja2.FunctionLoader(_template),
         autoescape=True,  # every value is escaped unless a template says otherwise
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
