@@ -9,6 +9,8 @@ mapping (path -> text) so that tests can check them without a build.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
 
 from copenhagen import Actor, Initiative, Principle, Status, assess_principles
 from copenhagen.framework import PRINCIPLES_IMPLEMENTATION, Practice
@@ -156,6 +158,22 @@ The same graph can be exported for other tools: `to_mermaid()`, `to_dot()`, `to_
 """
 
 
+#: Real cases of each principle upheld and breached, kept in a data file of their own.
+CASES = Path(__file__).with_name("principle_cases.yaml")
+
+
+def _in_practice(p: Principle) -> str:
+    import yaml
+
+    cases: dict[str, Any] = yaml.safe_load(CASES.read_text(encoding="utf-8"))[p.name.lower()]
+    parts = ["## In practice\n"]
+    for key, heading in (("upholding", "Upholding it"), ("breaching", "Breaching it")):
+        parts.append(f"### {heading}\n")
+        parts += [f"- **[{c['case']}]({c['url']})**: {c['text']}" for c in cases[key]]
+        parts.append("")
+    return "\n".join(parts) + "\n"
+
+
 def _relation_rows(principle: Principle) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for r in relations_of(principle):
@@ -241,6 +259,7 @@ A principle cannot be met unless everything it requires is met; the assessment a
 ### Other relations
 
 {other_text}{tension_note}
+{_in_practice(p)}
 ## Practices
 
 An initiative may answer these in its document's `practices` key (`true` or `false`). Where it

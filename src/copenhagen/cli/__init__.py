@@ -22,8 +22,10 @@ from copenhagen.cli import (
     explain,
     framework,
     graph,
+    new,
     rules,
     schema,
+    serve,
     validate,
 )
 from copenhagen.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, indent_problem
@@ -46,6 +48,8 @@ examples:
   copenhagen assess examples/*.yaml
   copenhagen explain examples/map-kibera.yaml
   copenhagen batch registry.jsonl --output results.jsonl --summary summary.html
+  copenhagen new initiative.yaml      # answer questions in the terminal
+  copenhagen serve                    # the same questions as a web form on 127.0.0.1
 """
 
 
@@ -61,7 +65,19 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(
         title="commands", metavar="COMMAND", required=True, dest="command_name"
     )
-    for module in (assess, validate, batch, explain, schema, rules, graph, framework, convert):
+    for module in (
+        assess,
+        validate,
+        batch,
+        explain,
+        schema,
+        rules,
+        graph,
+        framework,
+        convert,
+        new,
+        serve,
+    ):
         module.register(subparsers)
     return parser
 

@@ -25,4 +25,9 @@ th { background: #f0f0f0; }
 figure { margin: 1rem 0; overflow-x: auto; } figure svg { max-width: 100%; height: auto; }
 footer { color: #555; font-size: .85em; margin-top: 2rem; }
 .bar-label { font-size: 12px; } .bar-value { font-size: 12px; font-weight: 600; }
+@media (max-width: 40rem) {
+  main { padding: .6rem; }
+  table { display: block; overflow-x: auto; }
+  .cite { white-space: normal; }
+}
 """
