@@ -158,7 +158,7 @@ def run(text: str, **options: Any) -> tuple[str, Any, list[tuple[int, Any]]]:
         io.StringIO(text),
         out,
         input_fmt="jsonl",
-        on_error=lambda position, _source, found: errors.append((position, found)),
+        on_error=lambda position, _source, found, _line: errors.append((position, found)),
         **options,
     )
     return out.getvalue(), summary, errors
