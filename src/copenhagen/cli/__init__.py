@@ -18,6 +18,7 @@ from copenhagen._version import __version__
 from copenhagen.cli import assess, batch, explain, framework, graph, rules, schema, validate
 from copenhagen.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from copenhagen.cli._console import Console
+from copenhagen.cli._outputs import Terminated
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
@@ -82,6 +83,8 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> i
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except Terminated as stop:  # SIGTERM or SIGHUP during a run that tidied its outputs
+        return 128 + stop.signum
     except OSError as error:
         # A write failure no command foresaw (e.g. a full disk): one line, never a traceback.
         where = f" ({error.filename})" if error.filename else ""
