@@ -35,7 +35,7 @@ from cattrs.errors import (
 )
 
 from copenhagen._frozen import FrozenMap
-from copenhagen.documents._limits import leaf_problems, limit_problem, text_problem, value_problem
+from copenhagen.documents._limits import number_text, survey, text_problem, value_problem
 from copenhagen.documents._tables import (
     ENUM_NOUNS,
     MEMBER_BY_VALUE,
@@ -218,6 +218,8 @@ def _bool_hook(value: Any, _: Any) -> bool:
 
 
 def _str_hook(value: Any, _: Any) -> str:
+    if type(value) is str and value.isascii():  # the common case: no surrogate can be in it
+        return value
     if not isinstance(value, str):
         raise _ProblemError(f"expected a string, not {describe(value)}")
     text = str.__str__(value)
@@ -253,10 +255,9 @@ def _country_hook(value: Any, _: Any) -> str:
 def _extra_hook(value: Any, kind: Any) -> Mapping[Any, Any]:
     if not isinstance(value, Mapping):
         raise _ProblemError(f"expected a mapping (any keys and values), not {describe(value)}")
-    problem = limit_problem(value)
+    problem, found = survey(value, value_problem, key_text)
     if problem is not None:
         raise _ProblemError(problem)
-    found = leaf_problems(value, value_problem, key_text)
     if found:
         shown = [
             _at_key(_ProblemError(message), path[1:], kind)
@@ -279,7 +280,7 @@ def _principle(key: Any) -> tuple[Principle | None, str | None]:
     if isinstance(key, int):
         if key in PRINCIPLE_BY_KEY:
             return PRINCIPLE_BY_KEY[key], None
-        shown = key_text(key)
+        shown = number_text(key)
         return None, f"{shown} is not a principle number; the principles are numbered 1 to 13"
     if isinstance(key, str):
         principle = PRINCIPLE_BY_KEY.get(str.__str__(key))
@@ -374,63 +375,63 @@ def _remember(results: dict[Any, Any], key: Any, result: Any) -> None:
     results[key] = result
 
 
-def _memoised_list(hook: Hook) -> Hook:
-    """``hook`` remembering its result for each list, keyed by the tuple of its items.
+#: How a memoised hook keys a raw value: a list by the tuple of its items, a mapping by the
+#: tuple of its items (with its values' types too, for "typed items"), a text or a boolean by
+#: itself.
+LIST, ITEMS, TYPED_ITEMS, TEXT, FLAG = "list", "items", "typed items", "text", "flag"
+_SHAPE_TYPE = {LIST: list, ITEMS: dict, TYPED_ITEMS: dict, TEXT: str, FLAG: bool}
 
-    Only lists of exact ``str`` items are remembered: any value equal to such a tuple is then a
-    tuple of the same texts (``1 == True`` and ``1 == 1.0`` cannot confuse a key of strings),
-    for which the hook returns the same result.
+
+def _raw_key(value: Any, shape: str) -> Any:
+    if shape == LIST:
+        return tuple(value)
+    if shape in (TEXT, FLAG):
+        return value
+    items = tuple(value.items())
+    return (items, tuple(map(type, value.values()))) if shape == TYPED_ITEMS else items
+
+
+def _all_text(value: Any, shape: str) -> bool:
+    """Whether ``value`` is made of exact ``str`` only (typed items: its keys are)."""
+    if shape == LIST:
+        return all(type(item) is str for item in value)
+    if shape in (TEXT, FLAG):
+        return True
+    keys_are_text = all(type(key) is str for key in value)
+    return keys_are_text and (shape == TYPED_ITEMS or all(type(v) is str for v in value.values()))
+
+
+def memoised(hook: Hook, shape: str) -> Hook:
+    """``hook``, remembering its result for each raw value it has checked, keyed by ``shape``.
+
+    Only values of exact type (``list``, ``dict``, ``str``) made of exact ``str`` are
+    remembered: any value equal to such a key is then made of the same texts (``1 == True`` and
+    ``1 == 1.0`` cannot confuse a key of strings), for which the hook returns the same result;
+    with ``TYPED_ITEMS`` the values' types are part of the key (``True == 1``). At most
+    `MEMO_SIZE` values are remembered, the oldest going first. The memo is the function's
+    ``remembered`` attribute, and ``shape`` says how it is keyed.
     """
-    results: dict[tuple[Any, ...], Any] = {}
+    results: dict[Any, Any] = {}
+    exact = _SHAPE_TYPE[shape]
 
-    def memoised(value: Any, kind: Any) -> Any:
-        if type(value) is not list:
+    def remembering(value: Any, kind: Any) -> Any:
+        if type(value) is not exact:
             return hook(value, kind)
         try:
-            key = tuple(value)
+            key = _raw_key(value, shape)
             hit = results.get(key, _MISSING)
         except Exception:  # items that cannot be hashed: nothing to remember them by
             return hook(value, kind)
         if hit is not _MISSING:
             return hit
         result = hook(value, kind)
-        if all(type(item) is str for item in key):
+        if _all_text(value, shape):
             _remember(results, key, result)
         return result
 
-    memoised.remembered = results  # type: ignore[attr-defined]  # for tests and benchmarks
-    return memoised
-
-
-def _memoised_mapping(hook: Hook, *, typed_values: bool) -> Hook:
-    """``hook`` remembering its result for each mapping, keyed by the tuple of its items.
-
-    Only mappings with exact ``str`` keys are remembered, and (unless ``typed_values``, where
-    the values' types are part of the key: ``True`` and ``1`` are equal) exact ``str`` values.
-    """
-    results: dict[Any, Any] = {}
-
-    def memoised(value: Any, kind: Any) -> Any:
-        if type(value) is not dict:
-            return hook(value, kind)
-        try:
-            key: Any = tuple(value.items())
-            if typed_values:
-                key = (key, tuple(map(type, value.values())))
-            hit = results.get(key, _MISSING)
-        except Exception:
-            return hook(value, kind)
-        if hit is not _MISSING:
-            return hit
-        result = hook(value, kind)
-        if all(type(k) is str for k in value) and (
-            typed_values or all(type(v) is str for v in value.values())
-        ):
-            _remember(results, key, result)
-        return result
-
-    memoised.remembered = results  # type: ignore[attr-defined]
-    return memoised
+    remembering.remembered = results  # type: ignore[attr-defined]
+    remembering.shape = shape  # type: ignore[attr-defined]
+    return remembering
 
 
 # --------------------------------------------------------------------------- the document
@@ -460,7 +461,7 @@ def _document_hook(conv: cattrs.Converter) -> Hook:
     }
     rank = {key: index for index, key in enumerate(DOCUMENT_KEYS)}
     unknown_rank = len(DOCUMENT_KEYS)
-    required = frozenset(REQUIRED_KEYS)
+    first, second = REQUIRED_KEYS
     get = fields.get
 
     def collect(document: Any) -> Initiative:
@@ -504,17 +505,41 @@ def _document_hook(conv: cattrs.Converter) -> Hook:
             )
         return Initiative(**values)
 
+    # What the loop below looks up first: each memoised hook's memo, for its plain shape.
+    memos: dict[str, tuple[Hook, Any, dict[Any, Any] | None, str | None]] = {}
+    for key, (_, hook, kind) in fields.items():
+        shape = getattr(hook, "shape", None)
+        memo = getattr(hook, "remembered", None) if shape in (LIST, ITEMS, TEXT, FLAG) else None
+        memos[key] = (hook, kind, memo, shape if memo is not None else None)
+    memo_of = memos.get
+
     def structure(document: Any, _: Any) -> Initiative:
-        # The same hooks, in a loop that stops at the first doubt (an unknown key, a problem)
-        # and leaves the document to `collect`, which gathers every problem.
+        # The same hooks, in a loop that stops at the first doubt (an unknown key, a problem,
+        # an item that cannot be hashed) and leaves the document to `collect`, which gathers
+        # every problem. A raw value its hook has seen is looked up in the hook's own memo here,
+        # which saves a call per key.
         if type(document) is dict:
             values: dict[str, Any] = {}
             try:
                 for key, value in document.items():
-                    name, hook, kind = get(key)  # type: ignore[misc]  # None: not a key
-                    if value is not None:
-                        values[name] = hook(value, kind)
-                if values.keys() >= required:
+                    hook, kind, memo, shape = memo_of(key)  # type: ignore[misc]  # None: unknown
+                    if value is None:
+                        continue
+                    found = _MISSING
+                    if memo is not None:
+                        if shape is LIST:
+                            if type(value) is list:
+                                found = memo.get(tuple(value), _MISSING)
+                        elif shape is FLAG:
+                            if type(value) is bool:
+                                found = memo.get(value, _MISSING)
+                        elif shape is TEXT:
+                            if type(value) is str:
+                                found = memo.get(value, _MISSING)
+                        elif type(value) is dict:
+                            found = memo.get(tuple(value.items()), _MISSING)
+                    values[key] = hook(value, kind) if found is _MISSING else found
+                if first in values and second in values:
                     return Initiative(**values)
             except Exception:  # `collect` finds it again and says what it was
                 pass
@@ -540,27 +565,27 @@ def build_converter() -> cattrs.Converter:
     interned: dict[frozenset[Any], frozenset[Any]] = {}
     hooks: dict[Any, Hook] = {
         Name: _name_hook,
-        CountryCode: _country_hook,
+        CountryCode: memoised(_country_hook, TEXT),
         str: _str_hook,
-        bool: _bool_hook,
-        Initiators: _memoised_list(_set_hook(Actor, interned, non_empty=True)),
-        FrozenMap[Principle, Status]: _memoised_mapping(_principles_hook, typed_values=False),
+        bool: memoised(_bool_hook, FLAG),
+        Initiators: memoised(_set_hook(Actor, interned, non_empty=True), LIST),
+        FrozenMap[Principle, Status]: memoised(_principles_hook, ITEMS),
         FrozenMap[str, Any]: _extra_hook,
-        FrozenMap[Practice, bool]: _memoised_mapping(
+        FrozenMap[Practice, bool]: memoised(
             _mapping_hook(Practice, _practice_answer, "from practices to true or false"),
-            typed_values=True,
+            TYPED_ITEMS,
         ),
-        FrozenMap[ParticipationAspect, ParticipationLevel]: _memoised_mapping(
+        FrozenMap[ParticipationAspect, ParticipationLevel]: memoised(
             _mapping_hook(
                 ParticipationAspect,
                 functools.partial(_member, ParticipationLevel),
                 "from aspects of participation to levels",
             ),
-            typed_values=False,
+            ITEMS,
         ),
     }
     for enum in ENUM_NOUNS:
-        set_hook = _memoised_list(_set_hook(enum, interned, non_empty=False))
+        set_hook = memoised(_set_hook(enum, interned, non_empty=False), LIST)
         hooks[frozenset[enum]] = set_hook  # type: ignore[valid-type]
     for kind, hook in hooks.items():
         if isinstance(kind, type):  # plain classes dispatch before predicates: register directly

@@ -28,10 +28,9 @@ __all__ = [
     "children",
     "digit_limit",
     "is_text",
-    "leaf_problems",
-    "limit_problem",
     "number_text",
     "parse_int",
+    "survey",
     "text_problem",
     "too_long",
     "value_problem",
@@ -125,6 +124,11 @@ def value_problem(value: Any) -> str | None:
 
     The reason reads after "this value" or "this key": ``"holds U+D800 at character 2, ..."``.
     """
+    kind = type(value)
+    if kind is str:
+        return None if value.isascii() else text_problem(value)
+    if kind is float or kind is bool or value is None:
+        return None
     if isinstance(value, str):
         return text_problem(value)
     if isinstance(value, HugeNumber):
@@ -134,11 +138,23 @@ def value_problem(value: Any) -> str | None:
     return None
 
 
+# Types that hold no other values: most of a document, told apart without an ABC check.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def children(value: Any) -> Iterator[tuple[Any, Any]] | None:
     """``(step, child)`` for each child of a container (a mapping's keys, a list's indexes).
 
     ``None`` for a value that holds no others. Steps are mapping keys, or ``int`` indexes.
     """
+    kind = type(value)
+    if kind is dict:
+        items: Iterator[tuple[Any, Any]] = iter(value.items())
+        return items
+    if kind is list:
+        return enumerate(value)
+    if kind in _SCALARS:
+        return None
     if isinstance(value, Mapping):
         return iter(value.items())
     if isinstance(value, list | tuple):
@@ -153,24 +169,51 @@ def _too_deep(max_depth: int) -> str:
 
 
 class _LimitError(Exception):
-    """Raised inside `limit_problem` as soon as a limit is passed, saying which."""
+    """Raised inside `survey` as soon as a limit is passed, saying which."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
 
 
-def limit_problem(value: Any, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> str | None:
-    """Why ``value`` passes a limit (depth, expanded size, or containing itself), or ``None``.
+def _at(path: str, step: Any, in_mapping: bool, step_text: Callable[[Any], str]) -> str:
+    return f"{path}.{step_text(step)}" if in_mapping else f"{path}[{step}]"
 
-    Each shared list or mapping (a YAML alias) is measured the first time it is met and its
+
+def _plain(value: Any) -> bool:
+    """Whether a scalar is certainly fine (the common case), without calling a check."""
+    kind = type(value)
+    return (kind is str and value.isascii()) or kind is bool or value is None or kind is float
+
+
+def survey(
+    value: Any,
+    check: Callable[[Any], str | None] | None = None,
+    step_text: Callable[[Any], str] = str,
+    max_depth: int = MAX_DEPTH,
+    max_nodes: int = MAX_NODES,
+) -> tuple[str | None, list[tuple[str, str]]]:
+    """Why ``value`` passes a limit, and each key or scalar in it that ``check`` refuses.
+
+    The limits are depth, the number of values once shared objects are expanded, and containing
+    itself. Each shared list or mapping (a YAML alias) is walked the first time it is met and its
     counts are reused afterwards, so an alias bomb costs as much as its text, not its expansion;
-    the walk stops as soon as a limit is passed.
+    the walk stops as soon as a limit is passed (the first result is then the reason, the second
+    empty). Problems found by ``check`` (see `value_problem`) are reported at the first path
+    that reaches them, relative (``.key``, ``[i]``), in document order.
     """
+    if (  # the common case, as a CSV registry's extra.* columns make it: flat and plain
+        type(value) is dict
+        and len(value) < max_nodes
+        and max_depth >= 1
+        and all(_plain(k) and _plain(v) for k, v in value.items())
+    ):
+        return None, []
     measured: dict[int, tuple[int, int]] = {}  # id -> (values once expanded, levels)
     active: set[int] = set()
+    problems: list[tuple[str, str]] = []
 
-    def visit(node: Any, depth: int) -> tuple[int, int]:
+    def visit(node: Any, depth: int, path: str) -> tuple[int, int]:
         key = id(node)
         known = measured.get(key)
         if known is None:
@@ -182,11 +225,21 @@ def limit_problem(value: Any, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_N
                 raise _LimitError(_too_deep(max_depth))
             active.add(key)
             nodes, height = 1, 1
-            for _, child in children(node) or ():
-                if children(child) is None:
+            in_mapping = type(node) is dict or isinstance(node, Mapping)
+            for step, child in children(node) or ():
+                if check is not None and in_mapping and not _plain(step):
+                    bad = check(step)
+                    if bad is not None:
+                        problems.append((_at(path, step, True, step_text), f"this key {bad}"))
+                if type(child) in _SCALARS or children(child) is None:
                     nodes += 1
+                    if check is not None and not _plain(child):
+                        bad = check(child)
+                        if bad is not None:
+                            where = _at(path, step, in_mapping, step_text)
+                            problems.append((where, f"this value {bad}"))
                 else:
-                    size, below = visit(child, depth + 1)
+                    size, below = visit(child, depth + 1, _at(path, step, in_mapping, step_text))
                     nodes += size
                     height = max(height, below + 1)
                 if nodes > max_nodes:
@@ -201,45 +254,11 @@ def limit_problem(value: Any, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_N
         return known
 
     if children(value) is None:
-        return None
+        return None, []
     try:
-        visit(value, 1)
+        visit(value, 1, "")
     except _LimitError as stop:
-        return stop.reason
+        return stop.reason, []
     except RecursionError:
-        return "nests too deeply to be read; flatten it or store it apart"
-    return None
-
-
-def leaf_problems(
-    value: Any, check: Callable[[Any], str | None], step_text: Callable[[Any], str]
-) -> list[tuple[str, str]]:
-    """``(path, problem)`` for each key or scalar of ``value`` that ``check`` refuses.
-
-    Each shared object is walked once (its problems are reported at the first path that reaches
-    it), in document order. Paths are relative: ``.key`` for a mapping entry, ``[i]`` for a list
-    item. ``value`` must be within the limits already (`limit_problem`): the walk recurses.
-    """
-    problems: list[tuple[str, str]] = []
-    walked: set[int] = set()
-
-    def visit(node: Any, path: str) -> None:
-        if id(node) in walked:
-            return
-        walked.add(id(node))
-        is_mapping = isinstance(node, Mapping)
-        for step, child in children(node) or ():
-            where = f"{path}.{step_text(step)}" if is_mapping else f"{path}[{step}]"
-            if is_mapping:
-                bad = check(step)
-                if bad is not None:
-                    problems.append((where, f"this key {bad}"))
-            if children(child) is None:
-                bad = check(child)
-                if bad is not None:
-                    problems.append((where, f"this value {bad}"))
-            else:
-                visit(child, where)
-
-    visit(value, "")
-    return problems
+        return "nests too deeply to be read; flatten it or store it apart", []
+    return None, problems

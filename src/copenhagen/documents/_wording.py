@@ -25,6 +25,8 @@ def key_text(key: Any) -> str:
         return "null"
     if isinstance(key, bool):
         return "true" if key else "false"
+    if isinstance(key, HugeNumber) or (isinstance(key, int) and too_long(key)):
+        return f"({key if isinstance(key, HugeNumber) else number_text(key)})"
     if isinstance(key, int | float):
         return number_text(key)
     try:

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from copenhagen.documents._limits import MAX_NODES, digit_limit, limit_problem, parse_int
+from copenhagen.documents._limits import MAX_NODES, digit_limit, parse_int, survey
 from copenhagen.documents._wording import key_text
 from copenhagen.documents.errors import DOCUMENT_PATH, DocumentParseError, InvalidInitiativeError
 
@@ -115,15 +115,13 @@ _CAREFUL = json.JSONDecoder(object_pairs_hook=_Pairs, parse_int=parse_int)
 def _unpair(value: Any, inside: str, repeats: list[tuple[str, str]]) -> Any:
     """Plain data from the careful reading, noting each key given twice at its path."""
     if isinstance(value, _Pairs):
-        mapping: dict[str, Any] = {}
         counts: dict[str, int] = {}
-        for key, item in value:
+        for key, _ in value:
             counts[key] = counts.get(key, 0) + 1
-            mapping[key] = _unpair(item, _path(inside, key), repeats)
-        for key, count in counts.items():
-            if count > 1:
-                repeats.append((_path(inside, key), _twice_message(count)))
-        return mapping
+        repeats.extend(
+            (_path(inside, key), _twice_message(n)) for key, n in counts.items() if n > 1
+        )
+        return {key: _unpair(item, _path(inside, key), repeats) for key, item in value}
     if isinstance(value, list):
         return [_unpair(item, f"{inside}[{index}]", repeats) for index, item in enumerate(value)]
     return value
@@ -310,9 +308,11 @@ def yaml_loader() -> type[Any]:
     return loader
 
 
-def _yaml_problem(error: Any) -> str:
+def _yaml_problem(error: Any, mark: Any, text: str) -> str:
     problem = str(error.problem or error.context or "could not be read")
-    if "'\\t'" in problem:
+    lines = text.splitlines()
+    at_tab = mark is not None and mark.line < len(lines) and lines[mark.line][mark.column :][:1]
+    if at_tab == "\t" or "'\\t'" in problem:
         return "a tab character, where YAML allows only spaces (indent with spaces, not tabs)"
     return problem
 
@@ -368,7 +368,7 @@ def parse_yaml(text: str, source: str | None = None, first_line: int = 1) -> Any
         document = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        problem = _yaml_problem(error)
+        problem = _yaml_problem(error, mark, text)
         if mark is None:
             raise DocumentParseError(f"not valid YAML: {problem}", source) from None
         raise DocumentParseError(
@@ -382,7 +382,7 @@ def parse_yaml(text: str, source: str | None = None, first_line: int = 1) -> Any
         loader.dispose()
     # Aliases share objects: count the values they stand for, without expanding them. (Depth is
     # bounded by the parser's own recursion here, and checked where it matters, in `extra`.)
-    too_big = limit_problem(document, max_depth=_ANY_DEPTH, max_nodes=MAX_NODES)
+    too_big, _ = survey(document, max_depth=_ANY_DEPTH, max_nodes=MAX_NODES)
     if too_big is not None:
         raise DocumentParseError(f"not readable YAML: the document {too_big}", source)
     if loader.repeated:
