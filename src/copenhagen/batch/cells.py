@@ -10,10 +10,24 @@ by program; JSON Lines output keeps every string exactly as given either way.
 
 from __future__ import annotations
 
-__all__ = ["FORMULA_STARTS", "neutralise"]
+import re
+
+__all__ = ["FORMULA_STARTS", "neutralise", "neutralise_cells"]
 
 #: The first characters that make a spreadsheet read a cell as a formula (OWASP).
 FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
+# A cell start that a spreadsheet would run, in the row's cells joined after NUL characters:
+# one search over the row finds whether any cell needs a quote (almost none does).
+_RUNNABLE_START = re.compile("\x00[" + re.escape("".join(sorted(FORMULA_STARTS))) + "]")
+
+
+def neutralise_cells(cells: list[str]) -> list[str]:
+    """The cells of a row, each with a leading ``'`` if a spreadsheet would run it as a formula."""
+    if _RUNNABLE_START.search("\x00" + "\x00".join(cells)) is None:
+        return cells
+    return [f"'{cell}" if cell[:1] in FORMULA_STARTS else cell for cell in cells]
 
 
 def neutralise(text: str) -> str:
@@ -22,6 +36,5 @@ def neutralise(text: str) -> str:
     >>> neutralise("=SUM(1)"), neutralise("-1+1"), neutralise("Water watch")
     ("'=SUM(1)", "'-1+1", 'Water watch')
     """
-    if text[:1] in FORMULA_STARTS:
-        return "'" + text
-    return text
+    (cell,) = neutralise_cells([text])
+    return cell

@@ -11,7 +11,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from copenhagen.batch.cells import neutralise
+from copenhagen.batch.cells import neutralise_cells
 from copenhagen.framework.principles import PRINCIPLE_KEYS
 
 __all__ = ["CSV_COLUMNS", "dumps_row", "flatten_row"]
@@ -63,11 +63,11 @@ def flatten_row(row: Mapping[str, Any], *, keep_formulas: bool = False) -> list[
 
     Lists of identifiers (missing keys, rule ids, stages, recommendation ids) are joined with
     ``;`` as in CSV input; free text that may itself hold ``;`` (warnings, errors) is a JSON array.
-    A cell a spreadsheet would run as a formula gets a leading ``'`` (`neutralise`) unless
-    ``keep_formulas``.
+    A cell a spreadsheet would run as a formula gets a leading ``'``
+    (`copenhagen.batch.cells.neutralise`) unless ``keep_formulas``.
     """
     cells = _cells(row)
-    return cells if keep_formulas else [neutralise(cell) for cell in cells]
+    return cells if keep_formulas else neutralise_cells(cells)
 
 
 def _cells(row: Mapping[str, Any]) -> list[str]:

@@ -141,6 +141,7 @@ class _Runner:
         "on_progress",
         "out",
         "pending",
+        "quoting_writer",
         "writer",
     )
 
@@ -160,6 +161,9 @@ class _Runner:
         self.out = out
         self.counter = SummaryCounter()
         self.writer = csv.writer(out, lineterminator="\n") if output == "csv" else None
+        # A cell holding a carriage return must be quoted, which a writer ending rows with "\n"
+        # alone does not do: such rows go through one that quotes every cell.
+        self.quoting_writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
         if self.writer is not None:
             self.writer.writerow(CSV_COLUMNS)
         self.pending: list[str] = []
@@ -199,7 +203,8 @@ class _Runner:
 
     def _write(self, row: dict[str, Any]) -> None:
         if self.writer is not None:
-            self.writer.writerow(flatten_row(row, keep_formulas=self.keep_formulas))
+            cells = flatten_row(row, keep_formulas=self.keep_formulas)
+            (self.quoting_writer if "\r" in "".join(cells) else self.writer).writerow(cells)
         else:
             self.pending.append(dumps_row(row) + "\n")
 

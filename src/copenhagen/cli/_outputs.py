@@ -112,8 +112,12 @@ class OutputFile:
         Raises:
             OSError: If it cannot be created there (the caller words it as a usage error).
         """
+        # A character no encoder can write (a lone surrogate) is written as an escape rather
+        # than ending the run: the loader refuses them, so this is only a second guard.
         if self.direct:
-            self._stream = open(self.path, "w", encoding="utf-8", newline=self._newline)  # noqa: SIM115
+            self._stream = open(  # noqa: SIM115 - closed by commit or abandon
+                self.path, "w", encoding="utf-8", errors="backslashreplace", newline=self._newline
+            )
             return self._stream
         if os.path.isdir(self.path):
             raise IsADirectoryError(21, "Is a directory", self.path)
@@ -127,7 +131,9 @@ class OutputFile:
                 continue
             break
         self._temporary = candidate
-        self._stream = os.fdopen(descriptor, "w", encoding="utf-8", newline=self._newline)
+        self._stream = os.fdopen(
+            descriptor, "w", encoding="utf-8", errors="backslashreplace", newline=self._newline
+        )
         return self._stream
 
     def _close(self) -> None:

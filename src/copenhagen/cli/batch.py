@@ -175,11 +175,11 @@ def _output_problem(args: argparse.Namespace) -> str | None:
         problem = check_output(option, path) if path else None
         if problem is not None:
             return problem
+    if args.output and args.summary and same_target(args.output, args.summary):
+        return f"--output and --summary name the same file ({args.summary}); give two files"
     if args.summary and Path(args.summary).suffix.lower() not in SUMMARY_SUFFIXES:
         suffixes = ", ".join(f"{suffix} ({kind})" for suffix, kind in SUMMARY_SUFFIXES.items())
         return f"--summary {args.summary}: cannot tell what to write; name it with {suffixes}"
-    if args.output and args.summary and same_target(args.output, args.summary):
-        return f"--output and --summary name the same file ({args.summary}); give two files"
     if args.input == "-":
         return None
     for option, path in named:
