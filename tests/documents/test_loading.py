@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -547,3 +548,127 @@ def test_extra_nested_within_the_limit_round_trips() -> None:
     loaded = load_initiative(document)
     assert dump_initiative(loaded)["extra"] == document["extra"]
     assert hash(loaded) == hash(load_initiative(document))
+
+
+# --------------------------------------------------------------------------- hostile input
+
+
+def test_hostile_1_parsed_strings_are_values_never_paths(tmp_path: Path) -> None:
+    """Issue 12, item 1: a document that is a string is "expected a mapping", never opened."""
+    secret = tmp_path / "secret.json"
+    secret.write_text('{"api_key": "s3cr3t"}', encoding="utf-8")
+    for value in (str(secret), str(tmp_path), "x\u0000.json", "-"):
+        with pytest.raises(InvalidInitiativeError) as raised:
+            structure_initiative(value)
+        assert raised.value.errors == (
+            ("(document)", f"expected a mapping of keys to values, not {_shown(value)}"),
+        )
+        assert "api_key" not in str(raised.value)
+
+
+def _shown(value: str) -> str:
+    shown = value if len(value) <= 40 else value[:37] + "..."
+    return f"the string {shown!r}"
+
+
+@pytest.mark.parametrize(
+    ("keys", "path"),
+    [
+        ({"name": "Beach\ud800"}, "name"),
+        ({"description": "\udfff"}, "description"),
+        ({"extra": {"note": ["ok", "a\ud83d"]}}, "extra.note[1]"),
+        ({"extra": {"k\udc80": 1}}, "extra.k\udc80"),
+    ],
+)
+def test_hostile_5_lone_surrogates_are_refused_at_their_path(
+    keys: dict[str, Any], path: str
+) -> None:
+    errors = errors_of(**keys)
+    assert [p for p, _ in errors] == [path]
+    assert "a lone surrogate" in errors[0][1]
+    # The message itself can be written: it names the character, it does not hold it.
+    errors[0][1].encode("utf-8")
+
+
+def test_hostile_5_a_proper_pair_of_surrogates_is_text() -> None:
+    assert load_initiative({**BASE, "name": "Rivers \U0001f30a"}).name == "Rivers \U0001f30a"
+
+
+class _RaisingHash(str):
+    def __hash__(self) -> int:
+        raise RuntimeError("no hash")
+
+
+class _RaisingStr:
+    def __str__(self) -> str:
+        raise RuntimeError("no str")
+
+    def __repr__(self) -> str:
+        raise RuntimeError("no repr")
+
+
+class _RaisingMapping(Mapping[str, Any]):
+    def __getitem__(self, key: str) -> Any:
+        raise KeyError("boom")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(["name"])
+
+    def __len__(self) -> int:
+        return 1
+
+
+def test_hostile_12_objects_that_raise_as_they_are_read_give_clear_errors() -> None:
+    """Issue 12, item 12: a hash, str or __getitem__ that raises is a problem, not a crash."""
+    assert document_errors(_RaisingMapping()) == [
+        ("(document)", "cannot be read: reading it raised KeyError: 'boom'")
+    ]
+    errors = document_errors({**BASE, "initiated_by": [_RaisingStr()]})
+    assert errors[0][0] == "initiated_by[0]"
+    assert "not a value of type _RaisingStr" in errors[0][1]
+    assert document_errors({**BASE, _RaisingStr(): 1})[0][0] == "<_RaisingStr>"
+    # A str subclass is read as the text it holds, whatever its hash does.
+    assert load_initiative({**BASE, "partners": [_RaisingHash("nso")]}).partners == {Actor.NSO}
+
+
+@pytest.mark.parametrize(
+    ("value", "suggested"),
+    [
+        ("ngo", "cso"),
+        ("NGO", "cso"),
+        ("civil society", "cso"),
+        ("Civil_Society", "cso"),
+        ("government", "state"),
+        ("ministry", "state"),
+        ("goverment", "state"),
+        ("university", "academia"),
+        ("univeristy", "academia"),
+        ("UN agency", "international"),
+        ("company", "private_sector"),
+        ("ombudsman", "nhri"),
+        ("statistics office", "nso"),
+        ("comunity", "community"),
+        ("privat_sector", "private_sector"),
+    ],
+)
+def test_wrong_actors_are_suggested_from_the_catalogues_synonyms_first(
+    value: str, suggested: str
+) -> None:
+    """Issue 13, item 14: `ngo` is offered `cso` (its synonym), not the near spelling `nso`."""
+    ((path, message),) = errors_of(initiated_by=[value])
+    assert path == "initiated_by[0]"
+    assert f"; did you mean '{suggested}'" in message
+    assert structure_initiative({**BASE, "initiated_by": [suggested]})  # the fix is valid
+
+
+def test_every_synonym_names_a_valid_actor_and_cited_anchors() -> None:
+    from copenhagen.framework.actors import ACTOR_SYNONYMS
+    from copenhagen.framework.citations import is_anchor
+
+    names = [name for name, _, _ in ACTOR_SYNONYMS]
+    assert len(names) == len(set(names))
+    for name, actor, citations in ACTOR_SYNONYMS:
+        assert name == " ".join(name.lower().split())
+        assert name not in {a.value for a in Actor}
+        assert isinstance(actor, Actor)
+        assert all(is_anchor(citation) for citation in citations)
