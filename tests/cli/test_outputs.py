@@ -249,6 +249,9 @@ def test_hostile_9_control_characters_in_diagnostics_are_escaped(cli: Cli, tmp_p
         assert run.status == 1
         assert not any(c in run.err for c in "\x1b\x07\r"), run.err
         assert "\\x1b[31mred\\x1b]0;t\\x07\\r: unknown key" in run.err
+    usage = cli("\x1b[2Jzap\x07")  # argparse's own usage errors too
+    assert usage.status == 2
+    assert not any(c in usage.err for c in "\x1b\x07\r"), usage.err
     batch = cli("batch", "-q", "-", stdin=path.read_text(encoding="utf-8") + "\n")
     assert not any(c in batch.err for c in "\x1b\x07\r")
     assert json.loads(batch.out)["errors"][1][0] == "\x1b[31mred\x1b]0;t\x07\r"  # rows keep it

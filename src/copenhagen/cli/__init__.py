@@ -12,13 +12,14 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from copenhagen._version import __version__
 from copenhagen.cli import assess, batch, explain, framework, graph, rules, schema, validate
 from copenhagen.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from copenhagen.cli._console import Console
 from copenhagen.cli._outputs import Terminated
+from copenhagen.reports.text import printable
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
@@ -40,9 +41,17 @@ examples:
 """
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose usage errors escape control characters like every diagnostic."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {printable(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of the whole command line."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="copenhagen",
         description=DESCRIPTION,
         epilog=EPILOG,

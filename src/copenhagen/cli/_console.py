@@ -152,7 +152,7 @@ class Progress:
 
     def __init__(self, console: Console, label: str, total: int | None) -> None:
         self._console = console
-        self._label = label
+        self._label = label = printable(label)  # an INPUT's name may hold control characters
         self._bar: Any = None
         self._task: Any = None
         self._last = 0.0
