@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -158,7 +160,7 @@ def run(text: str, **options: Any) -> tuple[str, Any, list[tuple[int, Any]]]:
         io.StringIO(text),
         out,
         input_fmt="jsonl",
-        on_error=lambda position, _source, found: errors.append((position, found)),
+        on_error=lambda position, _source, found, _line: errors.append((position, found)),
         **options,
     )
     return out.getvalue(), summary, errors
@@ -214,3 +216,142 @@ def test_csv_output_from_the_runner() -> None:
     header, row = out.getvalue().splitlines()
     assert header.split(",") == list(CSV_COLUMNS)
     assert row.startswith("1,Water watch,in_scope,true")
+
+
+# --------------------------------------------------------------------------- hostile input
+
+
+def test_hostile_1_a_record_that_is_a_string_is_one_bad_record_never_opened(
+    tmp_path: Path,
+) -> None:
+    """Issue 12, item 1: a JSON Lines string naming a file, a folder or a FIFO is not opened."""
+    import os
+
+    secret = tmp_path / "secret.json"
+    secret.write_text('{"api_key": "s3cr3t", "name": "leak"}', encoding="utf-8")
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    lines = [json.dumps(str(secret)), json.dumps(GOOD), json.dumps(str(tmp_path))]
+    lines += [json.dumps(str(fifo)), '"x\\u0000.json"', json.dumps(GOOD)]
+    written, summary, _ = run("\n".join(lines) + "\n")
+    rows = [json.loads(line) for line in written.splitlines()]
+    assert [("errors" in row) for row in rows] == [True, False, True, True, True, False]
+    assert all(r["errors"][0][1].startswith("expected a mapping") for r in rows if "errors" in r)
+    assert "api_key" not in written
+    assert (summary.valid, summary.invalid) == (2, 4)
+
+
+def test_hostile_6_a_csv_cell_past_the_limit_is_one_bad_record() -> None:
+    """Issue 12, item 6: the record after an oversized cell (even a multi-line one) still reads."""
+    huge = "x" * 200_000
+    text = f'name,initiated_by,description\nA,cso,ok\nB,cso,"{huge}\nsecond line"\nC,cso,\n'
+    records = list(read_records_from_text(text, "csv"))
+    assert [r.position for r in records] == [1, 2, 3]
+    assert [r.initiative is not None for r in records] == [True, False, True]
+    assert records[1].errors[0][1].startswith("a cell is longer than 131,072 characters")
+    assert records[2].initiative is not None
+    assert records[2].initiative.name == "C"
+    assert [r.line for r in records] == [2, 3, 5]
+
+
+def test_hostile_12_csv_name_cells_are_kept_as_given() -> None:
+    text = "name,initiated_by,country\n  Two  spaces ,cso, KE \n"
+    (record,) = read_records_from_text(text, "csv")
+    assert record.initiative is not None
+    assert record.initiative.name == "  Two  spaces "
+    assert record.initiative.country == "KE"
+
+
+def test_csv_records_name_the_line_they_start_on() -> None:
+    """Issue 13, item 18: the physical line, as a spreadsheet shows it (header = line 1)."""
+    text = 'name,initiated_by,description\nA,cso,"two\nlines"\n\nB,partner,x\n'
+    records = list(read_records_from_text(text, "csv"))
+    assert [(r.position, r.line) for r in records] == [(1, 2), (2, 5)]
+
+
+def test_a_csv_column_named_twice_is_a_problem_of_every_record() -> None:
+    text = "name,initiated_by,name\nA,cso,B\n"
+    (record,) = read_records_from_text(text, "csv")
+    assert record.errors == (
+        (
+            "(document)",
+            "the header names the column 'name' 2 times (columns 1, 3); give each column once",
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "cell"),
+    [
+        ('=HYPERLINK("http://example.org","x")', '\'=HYPERLINK("http://example.org","x")'),
+        ("+cmd", "'+cmd"),
+        ("-1+1", "'-1+1"),
+        ("@SUM(1)", "'@SUM(1)"),
+        ("\tTab", "'\tTab"),
+        ("\rReturn", "'\rReturn"),
+        ("Water = life", "Water = life"),
+    ],
+)
+def test_hostile_8_csv_cells_that_spreadsheets_run_are_neutralised(name: str, cell: str) -> None:
+    out = io.StringIO()
+    record = json.dumps({"name": name, "initiated_by": ["cso"]})
+    run_batch(io.StringIO(record + "\n"), out, input_fmt="jsonl", output="csv")
+    row = next(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    assert row["name"] == cell
+    kept = io.StringIO()
+    run_batch(io.StringIO(record + "\n"), kept, input_fmt="jsonl", output="csv", keep_formulas=True)
+    assert next(csv.DictReader(io.StringIO(kept.getvalue(), newline="")))["name"] == name
+    rows = io.StringIO()
+    run_batch(io.StringIO(record + "\n"), rows, input_fmt="jsonl")
+    assert json.loads(rows.getvalue())["name"] == name  # JSON Lines keep every string as given
+
+
+def test_neutralise_follows_the_owasp_rule() -> None:
+    from copenhagen.batch.cells import FORMULA_STARTS, neutralise
+
+    assert frozenset("=+-@\t\r") == FORMULA_STARTS
+    assert [neutralise(t) for t in ("=1", "", "a=1", "'=1")] == ["'=1", "", "a=1", "'=1"]
+
+
+def test_hostile_12_folder_entries_that_are_not_files_are_bad_records(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "registry"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps(GOOD), encoding="utf-8")
+    (folder / "b.json").mkdir()
+    os.mkfifo(folder / "c.yaml")
+    (folder / "d.json").symlink_to(folder / "d.json")
+    outside = tmp_path / "secret.json"
+    outside.write_text(json.dumps({"api_key": "x"}), encoding="utf-8")
+    (folder / "e.json").symlink_to(outside)
+    (folder / "notes.txt").write_text("not a document", encoding="utf-8")
+    records = list(read_records(folder))
+    assert [(Path(r.source or "").name, r.initiative is not None) for r in records] == [
+        ("a.json", True),
+        ("b.json", False),
+        ("c.yaml", False),
+        ("d.json", False),
+        ("e.json", False),
+    ]
+    assert [r.errors[0][1] for r in records[1:]] == [
+        "is a folder, not a file",
+        "is a named pipe (FIFO), not a regular file",
+        "is a loop of symbolic links (or passes through one)",
+        "is a symbolic link to a file outside the folder; it is not read",
+    ]
+
+
+def test_max_errors_stops_the_run_with_the_summary_so_far() -> None:
+    """Issue 13, item 15: every row up to the Nth bad record is written, then it stops."""
+    from copenhagen.batch import BatchStopped
+
+    lines = [json.dumps(GOOD), "{", json.dumps(GOOD), "{", json.dumps(GOOD), "{"]
+    out = io.StringIO()
+    with pytest.raises(BatchStopped) as stopped:
+        run_batch(io.StringIO("\n".join(lines) + "\n"), out, input_fmt="jsonl", max_errors=2)
+    assert [json.loads(row)["position"] for row in out.getvalue().splitlines()] == [1, 2, 3, 4]
+    assert (stopped.value.summary.valid, stopped.value.summary.invalid) == (2, 2)
+    # Exactly N bad records and nothing after them: the run is complete, nothing is stopped.
+    complete = run_batch(io.StringIO("\n".join(lines[:4]) + "\n"), io.StringIO(), max_errors=2)
+    assert complete.invalid == 2

@@ -77,7 +77,7 @@ def test_gallery_pages_embed_each_report(gallery: ModuleType, cases: list[dict[s
     for case in cases:
         slug = case["slug"]
         page = pages[f"gallery/{slug}.md"]
-        assert f'src="../{slug}-report.html"' in page
+        assert f'src="{slug}-report.html"' in page  # beside the page: no folder URLs
         assert "## What is unknown about it" in page
         name = load_initiative(GALLERY / f"{slug}.yaml").name
         assert "<h1>Assessment:" in pages[f"gallery/{slug}-report.html"]

@@ -72,29 +72,59 @@ def freeze(value: Any) -> Any:
     """Return a deeply immutable, hashable copy of plain data.
 
     Mappings become `FrozenMap`, lists `FrozenList`, tuples tuples, sets frozensets; scalars are
-    kept as they are. `thaw` gives the plain data back.
+    kept as they are. `thaw` gives the plain data back. A list or mapping that appears in several
+    places (a YAML alias) is frozen once and shared, never copied out again and again.
     """
     if isinstance(value, FrozenMap | FrozenList | frozenset):
         return value
+    if not isinstance(value, Mapping | list | tuple | set):
+        return value
+    return _freeze(value, {})
+
+
+def _freeze(value: Any, done: dict[int, Any]) -> Any:
+    if isinstance(value, FrozenMap | FrozenList | frozenset):
+        return value
+    if not isinstance(value, Mapping | list | tuple | set):
+        return value
+    known = done.get(id(value))
+    if known is not None:
+        return known
+    frozen: Any
     if isinstance(value, Mapping):
-        return FrozenMap({k: freeze(v) for k, v in value.items()})
-    if isinstance(value, list):
-        return FrozenList(freeze(v) for v in value)
-    if isinstance(value, tuple):
-        return tuple(freeze(v) for v in value)
-    if isinstance(value, set):
-        return frozenset(freeze(v) for v in value)
-    return value
+        frozen = FrozenMap({k: _freeze(v, done) for k, v in value.items()})
+    elif isinstance(value, list):
+        frozen = FrozenList(_freeze(v, done) for v in value)
+    elif isinstance(value, tuple):
+        frozen = tuple(_freeze(v, done) for v in value)
+    else:
+        frozen = frozenset(_freeze(v, done) for v in value)
+    done[id(value)] = frozen
+    return frozen
 
 
 def thaw(value: Any) -> Any:
-    """Return plain, mutable data (dicts, lists) from what `freeze` made."""
+    """Return plain, mutable data (dicts, lists) from what `freeze` made.
+
+    A frozen value shared between several places comes back as one shared plain value.
+    """
+    return _thaw(value, {})
+
+
+def _thaw(value: Any, done: dict[int, Any]) -> Any:
+    if not isinstance(value, Mapping | tuple | frozenset):
+        return value
+    known = done.get(id(value))
+    if known is not None:
+        return known
+    plain: Any
     if isinstance(value, Mapping):
-        return {k: thaw(v) for k, v in value.items()}
-    if isinstance(value, FrozenList):
-        return [thaw(v) for v in value]
-    if isinstance(value, tuple):
-        return tuple(thaw(v) for v in value)
-    if isinstance(value, frozenset):
-        return {thaw(v) for v in value}
-    return value
+        plain = {k: _thaw(v, done) for k, v in value.items()}
+    elif isinstance(value, FrozenList):
+        plain = [_thaw(v, done) for v in value]
+    elif isinstance(value, tuple):
+        plain = tuple(_thaw(v, done) for v in value)
+    else:
+        plain = {_thaw(v, done) for v in value}
+    done[id(value)] = plain
+    return plain

@@ -77,7 +77,7 @@ def test_csv_in_csv_out(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     run = cli("batch", str(source), "--output", str(out))
     assert run.status == 1
-    assert "record 2 is invalid" in run.err
+    assert "record 2 (line 3) is invalid" in run.err  # the line, as a spreadsheet shows it
     assert "meaningful_engagement" in run.err
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert rows[0]["position"] == "1"

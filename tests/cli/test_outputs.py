@@ -13,6 +13,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -188,3 +189,206 @@ def test_write_failures_are_one_line(
     monkeypatch.setattr(sys, "stdout", _FullDisk())
     assert main(["assess", str(ok)]) == 2
     assert capsys.readouterr().err == "copenhagen: error: No space left on device\n"
+
+
+# --------------------------------------------------------------------------- hostile input
+
+
+def _lines(*documents: object) -> str:
+    return "".join(json.dumps(document) + "\n" for document in documents)
+
+
+def test_hostile_4_an_output_that_is_a_link_to_the_input_is_refused(
+    cli: Cli, registry: Path, tmp_path: Path
+) -> None:
+    """Issue 12, item 4: files are compared by identity (device and inode), not by name."""
+    import os
+
+    original = registry.read_text(encoding="utf-8")
+    hard = tmp_path / "hard.jsonl"
+    os.link(registry, hard)
+    soft = tmp_path / "soft.csv"
+    soft.symlink_to(registry)
+    for target in (hard, soft):
+        for option in ("--output", "--summary"):
+            name = target if option == "--output" else target.with_suffix(".json")
+            if option == "--summary":
+                name.unlink(missing_ok=True)
+                name.symlink_to(registry)
+            run = cli("batch", str(registry), option, str(name))
+            _usage_error(run, "is the input itself")
+    assert registry.read_text(encoding="utf-8") == original
+
+
+def test_hostile_4_summary_and_output_may_not_be_one_file(
+    cli: Cli, registry: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "rows.json"
+    run = cli(
+        "batch", str(registry), "-o", str(out), "--summary", str(tmp_path / "." / "rows.json")
+    )
+    _usage_error(run, "--output and --summary name the same file")
+    assert not out.exists()
+
+
+def test_hostile_12_an_unknown_summary_suffix_is_a_usage_error(
+    cli: Cli, registry: Path, tmp_path: Path
+) -> None:
+    run = cli("batch", str(registry), "--summary", str(tmp_path / "summary.txt"))
+    _usage_error(run, "--summary", "cannot tell what to write", ".md", ".html", ".json")
+
+
+def test_hostile_9_control_characters_in_diagnostics_are_escaped(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "esc.json"
+    path.write_text(
+        json.dumps({"name": "x", "initiated_by": ["cso\x07"], "\x1b[31mred\x1b]0;t\x07\r": 1}),
+        encoding="utf-8",
+    )
+    for command in ("validate", "assess", "explain"):
+        run = cli(command, str(path))
+        assert run.status == 1
+        assert not any(c in run.err for c in "\x1b\x07\r"), run.err
+        assert "\\x1b[31mred\\x1b]0;t\\x07\\r: unknown key" in run.err
+    usage = cli("\x1b[2Jzap\x07")  # argparse's own usage errors too
+    assert usage.status == 2
+    assert not any(c in usage.err for c in "\x1b\x07\r"), usage.err
+    batch = cli("batch", "-q", "-", stdin=path.read_text(encoding="utf-8") + "\n")
+    assert not any(c in batch.err for c in "\x1b\x07\r")
+    assert json.loads(batch.out)["errors"][1][0] == "\x1b[31mred\x1b]0;t\x07\r"  # rows keep it
+
+
+def test_hostile_10_a_finished_run_leaves_no_temporary_file(
+    cli: Cli, registry: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out" / "rows.jsonl"
+    out.parent.mkdir()
+    run = cli("batch", "-q", str(registry), "-o", str(out), "--summary", str(out.parent / "s.md"))
+    assert run.status == 0
+    assert sorted(p.name for p in out.parent.iterdir()) == ["rows.jsonl", "s.md"]
+
+
+def test_hostile_10_a_write_failure_leaves_a_partial_file_and_no_complete_looking_one(
+    cli: Cli, registry: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import copenhagen.cli._outputs as outputs
+
+    real = outputs.os.fdopen
+
+    class _Filling(io.TextIOWrapper):
+        written = 0
+
+        def write(self, text: str) -> int:
+            _Filling.written += len(text)
+            if _Filling.written > 3000:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return super().write(text)
+
+    def fdopen(fd: int, *args: Any, **kwargs: Any) -> Any:
+        stream = real(fd, *args, **kwargs)
+        return _Filling(stream.detach(), encoding="utf-8")
+
+    monkeypatch.setattr(outputs.os, "fdopen", fdopen)
+    big = tmp_path / "big.jsonl"
+    big.write_text(_lines(*([GOOD] * 200)), encoding="utf-8")
+    out = tmp_path / "rows.jsonl"
+    run = cli("batch", "-q", str(big), "-o", str(out))
+    assert run.status == 2
+    assert "No space left on device" in run.err
+    assert f"what was written so far is in {out}.partial" in run.err
+    assert not out.exists()
+    assert (tmp_path / "rows.jsonl.partial").exists()
+
+
+class _Interrupting(io.StringIO):
+    """Standard input that stops the run part way (Ctrl-C, or a signal), as a user would."""
+
+    def __init__(self, text: str, after: int, stop: Any) -> None:
+        super().__init__(text)
+        self.after = after
+        self.stop = stop
+
+    def __iter__(self) -> Any:
+        for number, line in enumerate(self.getvalue().splitlines(keepends=True), 1):
+            if number > self.after:
+                self.stop()
+            yield line
+
+
+@pytest.mark.parametrize("how", ["interrupt", "terminate"])
+def test_hostile_10_a_stopped_run_leaves_name_partial_and_exits_non_zero(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], how: str
+) -> None:
+    import os
+    import signal
+
+    def interrupt() -> None:
+        raise KeyboardInterrupt
+
+    def terminate() -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    stop = interrupt if how == "interrupt" else terminate
+    out = tmp_path / "rows.jsonl"
+    stdin = _Interrupting(_lines(*([GOOD] * 50)), 20, stop)
+    status = main(["batch", "-q", "-", "-o", str(out)], stdin=stdin)
+    assert status == (130 if how == "interrupt" else 128 + signal.SIGTERM)
+    assert not out.exists()
+    partial = tmp_path / "rows.jsonl.partial"
+    rows = partial.read_text(encoding="utf-8").splitlines()
+    assert 0 < len(rows) <= 20
+    assert all(json.loads(row)["name"] == GOOD["name"] for row in rows)  # whole rows only
+    assert f"what was written so far is in {partial}" in capsys.readouterr().err
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # the handler was put back
+
+
+def test_hostile_10_standard_output_is_streamed_and_the_stop_is_told(cli: Cli) -> None:
+    text = _lines(GOOD, {"name": 1}, GOOD, {"name": 2}, GOOD)
+    run = cli("batch", "-q", "-", "--max-errors", "1", stdin=text)
+    assert run.status == 1
+    assert [json.loads(row)["position"] for row in run.out.splitlines()] == [1, 2]
+    assert "stopped after 1 invalid records (--max-errors)" in run.err
+    assert "the rows so far went to standard output" in run.err
+
+
+def test_max_errors_leaves_the_rows_and_the_summary_as_partial_files(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Issue 13, item 15: --max-errors N stops after N bad records; the output is NAME.partial."""
+    source = tmp_path / "r.jsonl"
+    source.write_text(_lines(GOOD, {"name": 1}, GOOD, {"name": 2}, GOOD), encoding="utf-8")
+    out, summary = tmp_path / "rows.jsonl", tmp_path / "summary.json"
+    run = cli("batch", "-q", str(source), "-o", str(out), "--summary", str(summary),
+              "--max-errors", "2")  # fmt: skip
+    assert run.status == 1
+    assert not out.exists()
+    assert not summary.exists()
+    rows = (tmp_path / "rows.jsonl.partial").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(row)["position"] for row in rows] == [1, 2, 3, 4]
+    counted = json.loads((tmp_path / "summary.json.partial").read_text(encoding="utf-8"))
+    assert (counted["valid"], counted["invalid"]) == (2, 2)
+    assert cli("batch", str(source), "--max-errors", "0").status == 2
+
+
+def test_many_bad_records_print_the_first_few_then_a_count(cli: Cli, tmp_path: Path) -> None:
+    """Issue 13, item 15: standard error is not flooded; every error is still in the rows."""
+    from copenhagen.cli.batch import SHOWN_BAD_RECORDS
+
+    source = tmp_path / "r.jsonl"
+    source.write_text(_lines(*([{"name": 1}] * 40)), encoding="utf-8")
+    run = cli("batch", "-q", str(source))
+    assert run.status == 1
+    assert run.err.count("is invalid") == SHOWN_BAD_RECORDS
+    assert "... and 30 more invalid records, not shown here" in run.err
+    assert all("errors" in json.loads(row) for row in run.out.splitlines())
+    assert len(run.out.splitlines()) == 40
+
+
+def test_assess_output_dir_never_writes_over_an_input(cli: Cli, tmp_path: Path) -> None:
+    document = tmp_path / "ok.json"
+    original = json.dumps(GOOD)
+    document.write_text(original, encoding="utf-8")
+    run = cli("assess", "--format", "json", "--output-dir", str(tmp_path), str(document))
+    assert run.status == 0
+    assert document.read_text(encoding="utf-8") == original
+    assert run.out == f"{tmp_path / 'ok-2.json'}\n"
+    assert not list(tmp_path.glob(".*.tmp"))

@@ -178,3 +178,34 @@ def test_real_process_not_utf8_and_closed_stdin(ok: Path) -> None:
     assert run.returncode == 1
     assert run.stderr == b"error: no standard input\n"
     assert json.loads(run.stdout)["name"] == "s"
+
+
+@pytest.mark.parametrize("command", ["validate", "assess", "explain"])
+def test_hostile_1_standard_input_holding_a_path_opens_nothing(
+    cli: Cli, command: str, tmp_path: Path
+) -> None:
+    """Issue 12, item 1: a document on standard input that is a string is not a file name."""
+    secret = tmp_path / "secret.json"
+    secret.write_text('{"name": "leaked", "initiated_by": ["cso"], "api_key": "k"}', "utf-8")
+    for text in (json.dumps(str(secret)), str(secret), json.dumps(str(tmp_path))):
+        run = cli(command, "-", stdin=text)
+        assert run.status == 1
+        assert "expected a mapping of keys to values, not the string" in run.err
+        assert "leaked" not in run.out + run.err
+        assert "api_key" not in run.err
+
+
+@pytest.mark.parametrize(
+    "text", ['{"name": "x", "initiated_by": ["cso"]}', "name: x\ninitiated_by: [cso]\n"]
+)
+def test_hostile_12_a_byte_order_mark_on_standard_input_is_read_as_in_files(
+    cli: Cli, text: str
+) -> None:
+    run = cli("validate", "-", stdin=codecs.BOM_UTF8 + text.encode())
+    assert (run.status, run.out) == (0, "<stdin>: valid\n")
+    assert cli("validate", "-", stdin="\ufeff" + text).status == 0
+
+
+def test_empty_standard_input_says_it_is_empty(cli: Cli) -> None:
+    run = cli("validate", "-", stdin="  \n")
+    assert run.err == "error: standard input is empty: it holds no document\n"

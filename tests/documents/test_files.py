@@ -293,3 +293,32 @@ def test_errors_pickle() -> None:
     parse = DocumentParseError("not valid JSON: x", "a.json", 2, 3)
     again = pickle.loads(pickle.dumps(parse))
     assert (again.errors, again.line, again.column) == (parse.errors, 2, 3)
+
+
+# --------------------------------------------------------------------------- hostile input
+
+
+def test_hostile_12_a_folder_a_fifo_or_a_loop_is_a_clear_error_without_waiting(
+    tmp_path: Path,
+) -> None:
+    """Issue 12, item 12: "no such file" only when there is none; a FIFO is never waited on."""
+    import os
+
+    folder = tmp_path / "folder.json"
+    folder.mkdir()
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(tmp_path / "loop2.json")
+    (tmp_path / "loop2.json").symlink_to(loop)
+    with pytest.raises(IsADirectoryError, match="is a folder, not a file"):
+        load_initiative(folder)
+    with pytest.raises(OSError, match=r"is a named pipe \(FIFO\), not a regular file"):
+        load_initiative(fifo)
+    with pytest.raises(OSError, match="Too many levels of symbolic links") as raised:
+        load_initiative(loop)
+    assert not isinstance(raised.value, FileNotFoundError)
+    with pytest.raises(FileNotFoundError):
+        load_initiative(tmp_path / "nothing.json")
+    with pytest.raises(FileNotFoundError):
+        load_initiative("x\u0000.json")

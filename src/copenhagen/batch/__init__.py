@@ -17,11 +17,18 @@ from copenhagen.batch.records import (
     Record,
     csv_cell_list,
     csv_documents,
+    csv_records,
     input_format,
     read_records,
 )
 from copenhagen.batch.rows import CSV_COLUMNS, dumps_row, flatten_row
-from copenhagen.batch.runner import BatchResult, OutputFormat, assess_many, run_batch
+from copenhagen.batch.runner import (
+    BatchResult,
+    BatchStopped,
+    OutputFormat,
+    assess_many,
+    run_batch,
+)
 
 __all__ = [
     "CSV_COLUMNS",
@@ -29,12 +36,14 @@ __all__ = [
     "RECORD_BY_RECORD",
     "WHOLE",
     "BatchResult",
+    "BatchStopped",
     "InputFormat",
     "OutputFormat",
     "Record",
     "assess_many",
     "csv_cell_list",
     "csv_documents",
+    "csv_records",
     "dumps_row",
     "flatten_row",
     "input_format",

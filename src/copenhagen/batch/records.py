@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
@@ -29,6 +29,7 @@ __all__ = [
     "Record",
     "csv_cell_list",
     "csv_documents",
+    "csv_records",
     "input_format",
     "read_records",
     "undecodable",
@@ -58,12 +59,15 @@ class Record:
         initiative: The loaded initiative, or ``None`` if the record is invalid.
         errors: ``(path, message)`` pairs when invalid; empty otherwise.
         source: Where it came from (a file in a folder), if not the input itself.
+        line: The line of the input the record starts on, where that is not its position
+            (CSV: a record may span lines, and the header is line 1).
     """
 
     position: int
     initiative: Initiative | None
     errors: Errors = ()
     source: str | None = None
+    line: int | None = None
 
 
 # --------------------------------------------------------------------------- CSV input
@@ -72,6 +76,7 @@ _LIST_KEYS = frozenset({"initiated_by", "partners", "funders", "objectives", "en
 _BOOL_KEYS = frozenset({"meaningful_engagement", "integrated_into_official_statistics"})
 _BOOL_KEYS |= {"quality_assured"}
 _MAP_PREFIXES = ("principles.", "practices.", "participation.", "extra.")
+_KEPT_AS_WRITTEN = frozenset({"name", "description"})
 _TRUE = frozenset({"true"})
 _FALSE = frozenset({"false"})
 
@@ -111,7 +116,8 @@ def undecodable(text: str) -> str | None:
     return None
 
 
-def _csv_document(row: Mapping[str | None, Any]) -> tuple[dict[str, Any], Errors]:
+def _csv_document(row: Mapping[str | None, Any]) -> tuple[dict[str, Any] | None, Errors]:
+    """The document of one CSV row and the row's own problems (``None``: it cannot be read)."""
     document: dict[str, Any] = {}
     problems: list[tuple[str, str]] = []
     for column, cell in row.items():
@@ -122,10 +128,10 @@ def _csv_document(row: Mapping[str | None, Any]) -> tuple[dict[str, Any], Errors
             bad = None if text is None else undecodable(text)
             if bad is not None:
                 # The whole record is refused: nothing that is not UTF-8 reaches the output.
-                return {}, ((WHOLE, f"{where} {_NOT_UTF8} ({bad})"),)
-        if cell is None or not cell.strip():
-            continue  # an empty cell is unknown: the key is absent
+                return None, ((WHOLE, f"{where} {_NOT_UTF8} ({bad})"),)
         key = column.strip()
+        if cell is None or not (cell if key == "name" else cell.strip()):
+            continue  # an empty cell is unknown: the key is absent
         prefix = next((p for p in _MAP_PREFIXES if key.startswith(p)), None)
         if prefix is not None:
             inner = key[len(prefix) :]
@@ -142,8 +148,119 @@ def _csv_document(row: Mapping[str | None, Any]) -> tuple[dict[str, Any], Errors
             document[key] = _csv_bool(cell)
         else:
             # Text keys, and unknown columns (the loader reports those, with a close match).
-            document[key] = cell.strip() if key != "description" else cell
+            # The name and the description are kept exactly as written.
+            document[key] = cell if key in _KEPT_AS_WRITTEN else cell.strip()
     return document, tuple(problems)
+
+
+class _Lines:
+    """The physical lines of a CSV stream, for `csv.reader`, noting where each record starts.
+
+    A quoted cell may hold line breaks, so a record may span lines: a line starts a record when
+    the quotes before it are balanced. After a record the reader refused part way (a cell past
+    the size limit), `skip_rest` drops the rest of it, so the next record is read from its own
+    first line.
+    """
+
+    __slots__ = ("in_quotes", "line", "lines", "start")
+
+    def __init__(self, stream: Iterable[str]) -> None:
+        self.lines = iter(stream)
+        self.line = 0
+        self.start = 1
+        self.in_quotes = False
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        text = next(self.lines)
+        self.line += 1
+        if not self.in_quotes:
+            self.start = self.line
+        if text.count('"') % 2:
+            self.in_quotes = not self.in_quotes
+        return text
+
+    def skip_rest(self) -> None:
+        """Drop the remaining lines of a record that could not be read."""
+        while self.in_quotes:
+            try:
+                next(self)
+            except StopIteration:
+                return
+
+
+def _csv_problem(error: csv.Error) -> str:
+    text = str(error)
+    if "field larger than field limit" in text:
+        return (
+            f"a cell is longer than {csv.field_size_limit():,} characters, the most a CSV cell "
+            "may hold (Security and robustness); shorten it or store it apart"
+        )
+    return f"not valid CSV: {text}"
+
+
+def _repeated_columns(header: list[str]) -> Errors:
+    """A problem for each column name the header gives twice (a reader would keep the last)."""
+    seen: dict[str, list[int]] = {}
+    for index, name in enumerate(header, 1):
+        seen.setdefault(name.strip(), []).append(index)
+    return tuple(
+        (
+            WHOLE,
+            f"the header names the column {name!r} {len(at)} times (columns "
+            f"{', '.join(map(str, at))}); give each column once",
+        )
+        for name, at in seen.items()
+        if len(at) > 1
+    )
+
+
+def csv_records(stream: TextIO) -> Iterator[tuple[int, int, dict[str, Any] | None, Errors]]:
+    """Read a CSV registry (the format of `csv_documents`), keeping each record's line.
+
+    Yields:
+        ``(record number, line, document, row problems)`` for each data row: the record number
+        counts from 1 (the header is not a record); the line is the physical line of the file
+        the record starts on, counting the header as line 1 (what a spreadsheet shows as the
+        row, unless a cell above holds line breaks). A row the CSV reader cannot read (a cell
+        past the size limit) is yielded with its problem and an empty document.
+    """
+    lines = _Lines(stream)
+    reader = csv.reader(lines)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    except csv.Error as error:
+        yield 1, 1, None, ((WHOLE, f"the header row cannot be read: {_csv_problem(error)}"),)
+        return
+    width = len(header)
+    repeated = _repeated_columns(header)
+    number = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            number += 1
+            yield number, lines.start, None, ((WHOLE, _csv_problem(error)),)
+            lines.skip_rest()
+            continue
+        if not cells:  # a blank line is no record
+            continue
+        number += 1
+        row: dict[str | None, Any] = dict(zip(header, cells[:width], strict=False))
+        row.update(dict.fromkeys(header[len(cells) :]))
+        if len(cells) > width:
+            row[None] = cells[width:]
+        document, problems = _csv_document(row)
+        if document is None:
+            yield number, lines.start, None, problems
+        else:
+            yield number, lines.start, document, repeated + problems
 
 
 def csv_documents(stream: TextIO) -> Iterator[tuple[int, dict[str, Any], Errors]]:
@@ -153,22 +270,21 @@ def csv_documents(stream: TextIO) -> Iterator[tuple[int, dict[str, Any], Errors]
     unknown (the key is absent); ``[]`` is an empty list; list items are separated by ``;``;
     booleans are ``true``/``false``; mappings are spread over dotted columns such as
     ``principles.informed_consent`` (a status), ``practices.secure_storage`` (a boolean),
-    ``participation.extent`` (a level) and ``extra.source_url`` (kept as text).
+    ``participation.extent`` (a level) and ``extra.source_url`` (kept as text). A name is kept
+    exactly as written (spaces included); other cells lose the spaces around them.
 
     Yields:
         ``(record number, document, row problems)`` for each data row, counting from 1.
     """
-    reader = csv.DictReader(stream)
-    for number, row in enumerate(reader, 1):
-        document, problems = _csv_document(row)
-        yield number, document, problems
+    for number, _, document, problems in csv_records(stream):
+        yield number, document or {}, problems
 
 
 def _load_document(position: int, document: Any, problems: Errors = ()) -> Record:
-    from copenhagen.documents import InvalidInitiativeError, load_initiative
+    from copenhagen.documents import InvalidInitiativeError, structure_initiative
 
-    try:
-        initiative = load_initiative(document)
+    try:  # parsed data: a string here is a value, never a path to open
+        initiative = structure_initiative(document)
     except InvalidInitiativeError as error:
         return Record(position, None, problems + tuple(error.errors))
     if problems:
@@ -208,20 +324,45 @@ def input_format(source: str | os.PathLike[str], given: InputFormat = "auto") ->
     return found
 
 
-def _folder_records(folder: Path) -> Iterator[Record]:
-    from copenhagen.documents import InvalidInitiativeError, load_initiative
+def _outside(file: Path, folder: Path) -> bool:
+    """Whether ``file`` is a symbolic link leading out of ``folder`` (or into a loop)."""
+    if not file.is_symlink():
+        return False
+    try:
+        target = file.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return False  # a loop or a dangling link: reading it says so
+    return not target.is_relative_to(folder.resolve())
 
-    files = sorted(
-        (p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES),
+
+def _folder_records(folder: Path) -> Iterator[Record]:
+    """One record per document of ``folder``: every entry whose name has a document suffix.
+
+    An entry that is not a regular file (a folder, a named pipe, a loop of links) is a bad
+    record saying so, never skipped and never waited on; a symbolic link leading out of the
+    folder is not followed. Entries with other suffixes are not documents and are left alone.
+    """
+    from copenhagen.documents import InvalidInitiativeError, load_initiative
+    from copenhagen.documents._files import file_problem
+
+    entries = sorted(
+        (p for p in folder.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES),
         key=lambda p: p.name,
     )
-    for position, file in enumerate(files, 1):
+    for position, file in enumerate(entries, 1):
+        where = str(file)
+        if _outside(file, folder):
+            problem = "is a symbolic link to a file outside the folder; it is not read"
+            yield Record(position, None, ((WHOLE, problem),), where)
+            continue
         try:
-            yield Record(position, load_initiative(file), (), str(file))
+            yield Record(position, load_initiative(file), (), where)
         except InvalidInitiativeError as error:
-            yield Record(position, None, tuple(error.errors), str(file))
-        except (OSError, ImportError) as error:
-            yield Record(position, None, ((WHOLE, str(error)),), str(file))
+            yield Record(position, None, tuple(error.errors), where)
+        except OSError as error:
+            yield Record(position, None, ((WHOLE, file_problem(error)),), where)
+        except ImportError as error:
+            yield Record(position, None, ((WHOLE, str(error)),), where)
 
 
 def _stream_records(stream: TextIO, fmt: str) -> Iterator[Record]:
@@ -293,7 +434,8 @@ def read_records(
     # bytes that do not decode come through as lone surrogates, which `undecodable` finds.
     errors = "surrogateescape" if fmt in RECORD_BY_RECORD else "strict"
     newline = "" if fmt == "csv" else None
-    with open(source, encoding="utf-8", errors=errors, newline=newline) as stream:
+    # "utf-8-sig": a byte order mark is skipped, as in every other reader of the library.
+    with open(source, encoding="utf-8-sig", errors=errors, newline=newline) as stream:
         yield from _records_from_stream(stream, fmt)
 
 
@@ -302,11 +444,11 @@ def _records_from_stream(stream: TextIO, fmt: InputFormat) -> Iterator[Record]:
         for number, line in _jsonl_lines(stream):
             yield _jsonl_record(line, number, None)
     elif fmt == "csv":
-        for number, document, problems in csv_documents(stream):
-            if problems and _NOT_UTF8 in problems[0][1]:
-                yield Record(number, None, problems)  # the row cannot be read at all
+        for number, start, document, problems in csv_records(stream):
+            if document is None:  # the row cannot be read at all
+                yield Record(number, None, problems, line=start)
             else:
-                yield _load_document(number, document, problems)
+                yield attrs.evolve(_load_document(number, document, problems), line=start)
     elif fmt in ("json", "yaml"):
         yield from _stream_records(stream, fmt)
     else:

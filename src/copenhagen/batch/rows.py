@@ -11,6 +11,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from copenhagen.batch.cells import neutralise_cells
 from copenhagen.framework.principles import PRINCIPLE_KEYS
 
 __all__ = ["CSV_COLUMNS", "dumps_row", "flatten_row"]
@@ -57,12 +58,19 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def flatten_row(row: Mapping[str, Any]) -> list[str]:
+def flatten_row(row: Mapping[str, Any], *, keep_formulas: bool = False) -> list[str]:
     """A JSON Lines row flattened into the cells of `CSV_COLUMNS`.
 
     Lists of identifiers (missing keys, rule ids, stages, recommendation ids) are joined with
     ``;`` as in CSV input; free text that may itself hold ``;`` (warnings, errors) is a JSON array.
+    A cell a spreadsheet would run as a formula gets a leading ``'``
+    (`copenhagen.batch.cells.neutralise`) unless ``keep_formulas``.
     """
+    cells = _cells(row)
+    return cells if keep_formulas else neutralise_cells(cells)
+
+
+def _cells(row: Mapping[str, Any]) -> list[str]:
     if "errors" in row:
         cells = [""] * len(CSV_COLUMNS)
         cells[0] = _cell(row["position"])

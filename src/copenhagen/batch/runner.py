@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from copenhagen.ppsr import Parties
     from copenhagen.reports.summary import BatchSummary
 
-__all__ = ["BatchResult", "OutputFormat", "assess_many", "run_batch"]
+__all__ = ["BatchResult", "BatchStopped", "OutputFormat", "assess_many", "run_batch"]
 
 OutputFormat = Literal["jsonl", "csv"]
 
@@ -101,7 +101,9 @@ def assess_many(items: Iterable[Any]) -> Iterator[BatchResult]:
 
 # --------------------------------------------------------------------------- the runner
 
-ErrorHandler = Callable[[int, "str | None", Errors], None]
+#: Called with ``(position, source, errors, line)`` for each bad record (``line``: where a CSV
+#: record starts, else ``None``).
+ErrorHandler = Callable[[int, "str | None", Errors, "int | None"], None]
 ProgressHandler = Callable[[int], None]
 
 #: How many rows `run_batch` gathers before writing them at once: one large write costs far
@@ -111,10 +113,38 @@ ProgressHandler = Callable[[int], None]
 _ROWS_PER_WRITE = 8
 
 
+class BatchStopped(Exception):  # noqa: N818 - it says what happened, as StopIteration does
+    """Raised by `run_batch` when it stops at ``max_errors`` bad records, before the rest.
+
+    Every row up to and including the last bad record's was written.
+
+    Attributes:
+        summary: The summary of the records read so far.
+        done: How many records were read.
+    """
+
+    def __init__(self, summary: BatchSummary, done: int) -> None:
+        super().__init__(f"stopped after {summary.invalid} invalid records ({done} read)")
+        self.summary = summary
+        self.done = done
+
+
 class _Runner:
     """One run of `run_batch`: writes rows in input order, counts them, reports bad records."""
 
-    __slots__ = ("counter", "done", "every", "on_error", "on_progress", "out", "pending", "writer")
+    __slots__ = (
+        "bad",
+        "counter",
+        "done",
+        "every",
+        "keep_formulas",
+        "on_error",
+        "on_progress",
+        "out",
+        "pending",
+        "quoting_writer",
+        "writer",
+    )
 
     def __init__(
         self,
@@ -123,12 +153,18 @@ class _Runner:
         on_error: ErrorHandler | None,
         on_progress: ProgressHandler | None,
         every: int,
+        keep_formulas: bool = False,
     ) -> None:
         from copenhagen.reports.summary import SummaryCounter
 
+        self.keep_formulas = keep_formulas
+        self.bad = 0
         self.out = out
         self.counter = SummaryCounter()
         self.writer = csv.writer(out, lineterminator="\n") if output == "csv" else None
+        # A cell holding a carriage return must be quoted, which a writer ending rows with "\n"
+        # alone does not do: such rows go through one that quotes every cell.
+        self.quoting_writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
         if self.writer is not None:
             self.writer.writerow(CSV_COLUMNS)
         self.pending: list[str] = []
@@ -153,8 +189,9 @@ class _Runner:
             }
             self._write(row)
             self.counter.add_invalid()
+            self.bad += 1
             if self.on_error is not None:
-                self.on_error(record.position, record.source, record.errors)
+                self.on_error(record.position, record.source, record.errors, record.line)
         else:
             result = assess(record.initiative).to_dict()
             self._write({"position": record.position, **result})
@@ -167,7 +204,8 @@ class _Runner:
 
     def _write(self, row: dict[str, Any]) -> None:
         if self.writer is not None:
-            self.writer.writerow(flatten_row(row))
+            cells = flatten_row(row, keep_formulas=self.keep_formulas)
+            (self.quoting_writer if "\r" in "".join(cells) else self.writer).writerow(cells)
         else:
             self.pending.append(dumps_row(row) + "\n")
 
@@ -182,6 +220,8 @@ def run_batch(
     on_progress: ProgressHandler | None = None,
     progress_every: int = 10_000,
     parties: Parties | None = None,
+    max_errors: int | None = None,
+    keep_formulas: bool = False,
 ) -> BatchSummary:
     """Assess a whole registry, streaming, and write one row per record to ``out``.
 
@@ -196,15 +236,25 @@ def run_batch(
             and once at the end.
         progress_every: How often to call ``on_progress``.
         parties: For PPSR-Core input: the table of party names and actors.
+        max_errors: Stop once this many records were bad, if more records follow
+            (`BatchStopped`).
+        keep_formulas: Write CSV cells exactly as they are, even those a spreadsheet would
+            run as formulas (`copenhagen.batch.cells.neutralise`); JSON Lines keep every
+            string as given either way.
 
     Returns:
         The summary of the run.
+
+    Raises:
+        BatchStopped: When ``max_errors`` bad records were read and more records follow.
     """
-    run = _Runner(out, output, on_error, on_progress, progress_every)
+    run = _Runner(out, output, on_error, on_progress, progress_every, keep_formulas)
     # What was gathered is written even if reading fails part way (a stream that is not UTF-8
     # in a format read whole): the records before the failure keep their rows.
     try:
         for record in read_records(source, input_fmt, parties=parties):
+            if max_errors is not None and run.bad >= max_errors:
+                raise BatchStopped(run.counter.summary(), run.done)
             run.take(record)
     finally:
         run.flush()

@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from copenhagen._version import __version__
 from copenhagen.cli import (
@@ -30,6 +30,8 @@ from copenhagen.cli import (
 )
 from copenhagen.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, indent_problem
 from copenhagen.cli._console import Console
+from copenhagen.cli._outputs import Terminated
+from copenhagen.reports.text import printable
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
@@ -53,9 +55,17 @@ examples:
 """
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose usage errors escape control characters like every diagnostic."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {printable(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of the whole command line."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="copenhagen",
         description=DESCRIPTION,
         epilog=EPILOG,
@@ -114,6 +124,8 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None) -> i
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except Terminated as stop:  # SIGTERM or SIGHUP during a run that tidied its outputs
+        return 128 + stop.signum
     except OSError as error:
         # A write failure no command foresaw (e.g. a full disk): one line, never a traceback.
         where = f" ({error.filename})" if error.filename else ""

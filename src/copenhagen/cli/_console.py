@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from copenhagen.reports.text import Styler, ansi, plain
+from copenhagen.reports.text import Styler, ansi, plain, printable
 
 __all__ = ["Console", "Progress"]
 
@@ -96,24 +96,36 @@ class Console:
         """Write data to standard output (``text`` should end with a newline)."""
         self.out.write(text)
 
-    def problem(self, text: str) -> None:
-        """Write one diagnostic line to standard error."""
-        self.err.write(text.rstrip("\n") + "\n")
+    def lines(self, lines: list[str]) -> None:
+        """Write finished diagnostic lines (already escaped) to standard error."""
+        self.err.write("".join(line + "\n" for line in lines))
 
-    def invalid(self, label: str, errors: tuple[tuple[str, str], ...]) -> None:
-        """Report every problem of one invalid input on standard error."""
+    def problem(self, text: str) -> None:
+        """Write one diagnostic line to standard error, control characters escaped."""
+        self.lines([printable(text.rstrip("\n"))])
+
+    def invalid_lines(self, label: str, errors: tuple[tuple[str, str], ...]) -> list[str]:
+        """The lines reporting every problem of one invalid input (see `invalid`)."""
         s = self.err_style
         noun = "problem" if len(errors) == 1 else "problems"
-        self.problem(f"{s('error', 'bad')}: {label} is invalid ({len(errors)} {noun}):")
-        for path, message in errors:
-            self.problem(f"  {path}: {message}")
+        head = f"{s('error', 'bad')}: {printable(label)} is invalid ({len(errors)} {noun}):"
+        return [head, *(f"  {printable(path)}: {printable(message)}" for path, message in errors)]
+
+    def invalid(self, label: str, errors: tuple[tuple[str, str], ...]) -> None:
+        r"""Report every problem of one invalid input on standard error.
+
+        Labels, paths and messages hold what the user wrote (an unknown key, a file name), so
+        control characters in them are written as escapes (``\\x1b``): a document cannot
+        move the cursor, ring the bell or recolour the terminal.
+        """
+        self.lines(self.invalid_lines(label, errors))
 
     def unreadable(self, message: str) -> None:
         """Report, on one line of standard error, an input that could not be read at all.
 
         ``message`` names the input, e.g. ``"nosuch.yaml: no such file"``.
         """
-        self.problem(f"{self.err_style('error', 'bad')}: {message}")
+        self.lines([f"{self.err_style('error', 'bad')}: {printable(message)}"])
 
     @property
     def interactive(self) -> bool:
@@ -140,7 +152,7 @@ class Progress:
 
     def __init__(self, console: Console, label: str, total: int | None) -> None:
         self._console = console
-        self._label = label
+        self._label = label = printable(label)  # an INPUT's name may hold control characters
         self._bar: Any = None
         self._task: Any = None
         self._last = 0.0
@@ -180,6 +192,18 @@ class Progress:
             self._last = now
             self._console.err.write(f"\r{self._label}: {done} records")
             self._console.err.flush()
+
+    def above(self, lines: list[str]) -> None:
+        """Write diagnostic lines above the progress display, which stays below them."""
+        if self._bar is not None:
+            from rich.text import Text
+
+            for line in lines:
+                self._bar.console.print(Text.from_ansi(line), soft_wrap=True)
+            return
+        if self._last:  # the count is on the current line: clear it first
+            self._console.err.write("\r\x1b[K" if self._console.interactive else "\n")
+        self._console.lines(lines)
 
     def close(self) -> None:
         """Remove the bar (or end the count's line)."""

@@ -9,7 +9,6 @@ rather than carried into the assessment; it holds one document, JSON or YAML.
 from __future__ import annotations
 
 import codecs
-import os
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
@@ -117,6 +116,8 @@ def _parse(text: str) -> Any:
     from copenhagen.documents import DocumentParseError
     from copenhagen.documents.parsing import parse_json, parse_yaml
 
+    if not text.strip():
+        raise Unreadable("standard input is empty: it holds no document")
     looks_like_json = text.lstrip().startswith(("{", "["))
     try:
         return parse_json(text, STDIN_LABEL)
@@ -132,26 +133,22 @@ def _parse(text: str) -> Any:
 
 
 def _load(name: str, stdin: TextIO | None) -> Loaded:
-    from copenhagen.documents import InvalidInitiativeError, load_initiative
+    from copenhagen.documents import InvalidInitiativeError, load_initiative, structure_initiative
+    from copenhagen.documents._files import file_problem
 
     label = STDIN_LABEL if name == STDIN else name
     try:
-        if name == STDIN:
-            return Loaded(label, load_initiative(_parse(read_stdin(stdin))))
-        if os.path.isdir(name):
-            return Loaded(label, None, problem=f"{name}: is a folder, not a file")
-        if not os.path.exists(name):
-            return Loaded(label, None, problem=f"{name}: no such file")
+        if name == STDIN:  # parsed data: a string there is a value, never a path to open
+            return Loaded(label, structure_initiative(_parse(read_stdin(stdin))))
+        # Only a regular file is read: a folder, a named pipe or a loop of links is refused
+        # without waiting on it, and "no such file" is said only when there is none.
         return Loaded(label, load_initiative(name))
     except Unreadable as error:
         return Loaded(label, None, problem=str(error))
     except InvalidInitiativeError as error:
         return Loaded(label, None, tuple(error.errors))
-    except FileNotFoundError:
-        return Loaded(label, None, problem=f"{label}: no such file")
     except OSError as error:
-        reason = error.strerror or str(error)
-        return Loaded(label, None, problem=f"{label}: cannot be read ({reason})")
+        return Loaded(label, None, problem=f"{label}: {file_problem(error)}")
     except ImportError as error:
         return Loaded(label, None, problem=f"{label}: {error}")
 

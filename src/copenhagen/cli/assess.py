@@ -18,6 +18,7 @@ from copenhagen.cli._common import (
 )
 from copenhagen.cli._console import Console
 from copenhagen.cli._inputs import load_files
+from copenhagen.cli._outputs import OutputFile, file_identity
 
 if TYPE_CHECKING:
     from copenhagen.assessment import Assessment
@@ -119,14 +120,17 @@ def _render(
     return assessment_text(result, source=label, width=console.width, style=console.style)
 
 
-def _report_name(label: str, taken: set[str], fmt: str) -> str:
+def _report_path(
+    folder: Path, label: str, taken: set[str], fmt: str, inputs: set[tuple[int, int]]
+) -> Path:
+    """Where the report of ``label`` goes: a name not yet used, and never one of the inputs."""
     stem = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(label).stem) or "initiative"
     name, n = f"{stem}{_SUFFIX[fmt]}", 1
-    while name in taken:
+    while name in taken or file_identity(folder / name) in inputs:
         n += 1
         name = f"{stem}-{n}{_SUFFIX[fmt]}"
     taken.add(name)
-    return name
+    return folder / name
 
 
 def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int:
@@ -155,6 +159,8 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
             return EXIT_USAGE
     status = EXIT_OK
     taken: set[str] = set()
+    # The inputs by identity: a report never takes the place of a document it came from.
+    inputs = {found for name in args.files if (found := file_identity(name)) is not None}
     first = True
     table: list[tuple[str, dict[str, Any]]] = []
     for loaded in load_files(args.files, stdin):
@@ -168,10 +174,13 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
             continue
         text = _render(fmt, result, loaded.label, console, not args.no_graph, json_indent(args))
         if args.output_dir is not None:
-            target = args.output_dir / _report_name(loaded.label, taken, fmt)
+            target = _report_path(args.output_dir, loaded.label, taken, fmt, inputs)
+            report = OutputFile(str(target))  # written whole, then renamed into place
             try:
-                target.write_text(text, encoding="utf-8")
+                report.open().write(text)
+                report.commit()
             except OSError as error:
+                report.discard()
                 problem = output_problem("--output-dir", target, error)
                 console.problem(f"copenhagen assess: error: {problem}")
                 return EXIT_USAGE

@@ -7,6 +7,7 @@ import contextlib
 import io
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -20,12 +21,20 @@ from copenhagen.cli._common import (
     output_problem,
 )
 from copenhagen.cli._console import Console
+from copenhagen.cli._outputs import OutputFile, same_target, stop_on_signals
 from copenhagen.cli.convert import add_parties_option, load_parties_option
 
 if TYPE_CHECKING:
     from copenhagen.batch import InputFormat, OutputFormat
 
-__all__ = ["register", "run"]
+__all__ = ["SHOWN_BAD_RECORDS", "SUMMARY_SUFFIXES", "register", "run"]
+
+#: What each ``--summary`` suffix writes.
+SUMMARY_SUFFIXES: dict[str, str] = {".md": "Markdown", ".html": "HTML", ".json": "JSON"}
+
+#: How many bad records have their problems printed on standard error; the rest are counted.
+#: Every bad record's problems are in its row whatever the count.
+SHOWN_BAD_RECORDS = 10
 
 DESCRIPTION = """\
 Assess every initiative of a registry, streaming: memory stays flat whatever the file's size.
@@ -46,12 +55,20 @@ Output: one row per record, in input order, to standard output or --output:
               (for JSON Lines input, the line number)
   CSV         the same flattened into columns (see the Batch guide)
 
-Bad records do not stop the run: each is reported on standard error with its position. A
-progress bar is shown on standard error when it is a terminal. The run ends with a summary on
-standard error: counts by scope, modality, NSO category and principle status, invalid records,
-and how often each rule decided (a rule that never fires over a real registry is worth a look).
+Bad records do not stop the run (unless --max-errors says when to): the first 10 are reported on
+standard error with their position (for CSV, also the line the record starts on), then a count;
+every bad record's problems are in its row. Output files are written whole or not at all: a run
+that stops early (an error, Ctrl-C, a signal, --max-errors) leaves what it wrote as FILE.partial,
+says so, and exits non-zero; standard output is written as the rows come. A progress bar is
+shown on standard error when it is a terminal. The run ends with a summary on standard error:
+counts by scope, modality, NSO category and principle status, invalid records, and how often
+each rule decided (a rule that never fires over a real registry is worth a look).
 
-exit status: 0 every record assessed; 1 some record invalid (or INPUT missing); 2 usage error.
+CSV output neutralises spreadsheet formulas: a cell that starts with =, +, -, @, a tab or a
+carriage return gets a leading ' (--csv-formulas keep writes cells as they are).
+
+exit status: 0 every record assessed; 1 some record invalid (or INPUT missing, or the run
+stopped early); 2 usage error; 130 interrupted (Ctrl-C); 128+N stopped by signal N.
 """
 
 EPILOG = """\
@@ -96,7 +113,22 @@ def register(subparsers: Any) -> None:
         "--summary",
         metavar="FILE",
         help="also write the summary to FILE: .md (Markdown), .html (a page with bar charts) "
-        "or .json",
+        "or .json; another suffix is a usage error",
+    )
+    parser.add_argument(
+        "--max-errors",
+        metavar="N",
+        type=int,
+        help="stop after N invalid records (the rows so far are left as FILE.partial, and the "
+        "exit status is 1); by default a run reads every record",
+    )
+    parser.add_argument(
+        "--csv-formulas",
+        choices=("neutralise", "keep"),
+        default="neutralise",
+        help="CSV output: a cell that starts with =, +, -, @, a tab or a carriage return gets a "
+        "leading ' so that a spreadsheet shows it as text and never runs it (neutralise, the "
+        "default), or is written as it is (keep: for programs reading the CSV back)",
     )
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="print no summary on standard error"
@@ -112,17 +144,6 @@ def _summary_text(suffix: str, summary: Any) -> str:
     if suffix == ".json":
         return json.dumps(summary.to_dict(), indent=2) + "\n"
     return summary_markdown(summary)
-
-
-def _open_output(
-    stack: contextlib.ExitStack, option: str, path: str, newline: str | None, console: Console
-) -> TextIO | None:
-    """``path`` opened for writing, or ``None`` after saying why it cannot be (a usage error)."""
-    try:
-        return stack.enter_context(open(path, "w", encoding="utf-8", newline=newline))
-    except OSError as error:
-        console.problem(f"copenhagen batch: error: {output_problem(option, path, error)}")
-        return None
 
 
 def _stdin_source(stdin: TextIO, fmt: str, stack: contextlib.ExitStack) -> TextIO:
@@ -146,31 +167,122 @@ def _stdin_source(stdin: TextIO, fmt: str, stack: contextlib.ExitStack) -> TextI
     return text
 
 
+def _output_problem(args: argparse.Namespace) -> str | None:
+    """Why the outputs cannot be written as asked (a usage error), or ``None``.
+
+    Checked before anything is read or created. Files are compared by identity, so a link to
+    the input counts as the input.
+    """
+    named = [("--output", args.output), ("--summary", args.summary)]
+    for option, path in named:
+        problem = check_output(option, path) if path else None
+        if problem is not None:
+            return problem
+    if args.output and args.summary and same_target(args.output, args.summary):
+        return f"--output and --summary name the same file ({args.summary}); give two files"
+    if args.summary and Path(args.summary).suffix.lower() not in SUMMARY_SUFFIXES:
+        suffixes = ", ".join(f"{suffix} ({kind})" for suffix, kind in SUMMARY_SUFFIXES.items())
+        return f"--summary {args.summary}: cannot tell what to write; name it with {suffixes}"
+    if args.input == "-":
+        return None
+    for option, path in named:
+        if path and _overwrites_input(path, args.input):
+            # Writing there would lose the registry (or a document of it): nothing given is lost.
+            return f"{option} {path} is the input itself; write the results elsewhere"
+    return None
+
+
 def _overwrites_input(output: str, source: str) -> bool:
-    """Whether writing ``output`` would overwrite the input file or a file of the input folder."""
-    if source == "-":
-        return False
-    target = Path(output).resolve()
-    origin = Path(source).resolve()
-    return target == origin or (origin.is_dir() and target.parent == origin)
+    """Whether ``output`` is the input file (by identity) or a file of the input folder."""
+    if same_target(output, source):
+        return True
+    if os.path.isdir(source):
+        return same_target(os.path.dirname(os.path.abspath(output)), source)
+    return False
+
+
+def _input_format(path: Path, given: str, console: Console) -> InputFormat | int:
+    """The format to read INPUT as, or the exit status after saying why it cannot be read.
+
+    A named pipe is read as a stream (the user named it); a folder as documents; a device, a
+    socket, a dangling link or a loop of links is refused without being opened.
+    """
+    from copenhagen.batch import input_format
+    from copenhagen.documents._files import file_problem
+
+    label = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        reason = "is a symbolic link to nothing" if path.is_symlink() else "no such file or folder"
+        console.unreadable(f"{label}: {reason}")
+        return EXIT_INVALID
+    except OSError as error:
+        console.unreadable(f"{label}: {file_problem(error)}")
+        return EXIT_INVALID
+    if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) or stat.S_ISSOCK(info.st_mode):
+        console.unreadable(f"{label}: is a device or a socket, not a registry")
+        return EXIT_INVALID
+    try:
+        fmt = input_format(path, given)  # type: ignore[arg-type]
+    except ValueError as error:
+        console.problem(f"copenhagen batch: error: {error}")
+        return EXIT_USAGE
+    if not os.access(path, os.R_OK):
+        console.unreadable(f"{label}: cannot be read (permission denied)")
+        return EXIT_INVALID
+    return fmt
+
+
+class _Reporter:
+    """Says on standard error which records are bad: the first few in full, then a count."""
+
+    def __init__(self, console: Console, label: str, unit: str) -> None:
+        self.console = console
+        self.label = label
+        self.unit = unit
+        self.bad = 0
+        self.progress: Any = None
+
+    def __call__(
+        self, position: int, where: str | None, errors: tuple[tuple[str, str], ...], line: Any
+    ) -> None:
+        self.bad += 1
+        if self.bad > SHOWN_BAD_RECORDS:
+            return
+        place = f" (line {line})" if line is not None else ""
+        name = where or f"{self.label}, {self.unit} {position}{place}"
+        lines = self.console.invalid_lines(name, errors)
+        if self.progress is not None:
+            self.progress.above(lines)
+        else:
+            self.console.lines(lines)
+
+    def close(self) -> None:
+        hidden = self.bad - SHOWN_BAD_RECORDS
+        if hidden > 0:
+            noun = "record" if hidden == 1 else "records"
+            self.console.problem(
+                f"... and {hidden:,} more invalid {noun}, not shown here: every record's "
+                "problems are in its row (and counted in the summary)"
+            )
 
 
 def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int:
     """Run the batch; see the module's ``--help``."""
-    from copenhagen.batch import input_format, run_batch
+    from copenhagen.batch import BatchStopped, run_batch
     from copenhagen.reports.summary import summary_text
 
     output_format: OutputFormat = args.output_format or (
         "csv" if args.output and args.output.lower().endswith(".csv") else "jsonl"
     )
-    for option, path in (("--output", args.output), ("--summary", args.summary)):
-        problem = check_output(option, path) if path else None
-        if problem is None and path and _overwrites_input(path, args.input):
-            # Writing there would empty the registry before it is read: nothing given is lost.
-            problem = f"{option} {path} is the input itself; write the results elsewhere"
-        if problem is not None:
-            console.problem(f"copenhagen batch: error: {problem}")
-            return EXIT_USAGE
+    if args.max_errors is not None and args.max_errors < 1:
+        console.problem("copenhagen batch: error: --max-errors must be 1 or more")
+        return EXIT_USAGE
+    problem = _output_problem(args)
+    if problem is not None:
+        console.problem(f"copenhagen batch: error: {problem}")
+        return EXIT_USAGE
     if args.parties is not None and args.input_format != "ppsr-core":
         console.problem("copenhagen batch: error: --parties goes with --input-format ppsr-core")
         return EXIT_USAGE
@@ -193,56 +305,93 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
     else:
         source = Path(args.input)
         label = what = args.input
-        if not source.exists():
-            console.unreadable(f"{label}: no such file or folder")
-            return EXIT_INVALID
-        try:
-            fmt = input_format(source, args.input_format)
-        except ValueError as error:
-            console.problem(f"copenhagen batch: error: {error}")
-            return EXIT_USAGE
-        if not os.access(source, os.R_OK):
-            console.unreadable(f"{label}: cannot be read (permission denied)")
-            return EXIT_INVALID
+        found = _input_format(source, args.input_format, console)
+        if isinstance(found, int):
+            return found
+        fmt = found
 
-    def on_error(position: int, where: str | None, errors: tuple[tuple[str, str], ...]) -> None:
-        unit = "line" if fmt == "jsonl" else "record"
-        console.invalid(where or f"{label}, {unit} {position}", errors)
-
+    reporter = _Reporter(console, label, "line" if fmt == "jsonl" else "record")
+    outputs: list[OutputFile] = []
     with contextlib.ExitStack() as stack:
         # Both outputs are opened before the run, so a bad path is told at once (a usage error).
-        out: TextIO | None = console.out
-        if args.output:
-            newline = "" if output_format == "csv" else None
-            out = _open_output(stack, "--output", args.output, newline, console)
+        out: TextIO = console.out
         summary_file: TextIO | None = None
-        if args.summary:
-            summary_file = _open_output(stack, "--summary", args.summary, None, console)
-        if out is None or (args.summary and summary_file is None):
-            return EXIT_USAGE
-        if isinstance(source, Path):
-            reader: Any = source
-        else:
-            reader = _stdin_source(source, fmt, stack)
+        for option, path, newline in (
+            ("--output", args.output, "" if output_format == "csv" else None),
+            ("--summary", args.summary, None),
+        ):
+            if not path:
+                continue
+            target = OutputFile(path, newline)
+            try:
+                stream: Any = target.open()
+            except OSError as error:
+                for opened in outputs:
+                    opened.discard()
+                console.problem(f"copenhagen batch: error: {output_problem(option, path, error)}")
+                return EXIT_USAGE
+            outputs.append(target)
+            if option == "--output":
+                out = stream
+            else:
+                summary_file = stream
+        reader: Any = source if isinstance(source, Path) else _stdin_source(source, fmt, stack)
         progress = stack.enter_context(console.progress(f"assessing {label}"))
+        reporter.progress = progress if console.interactive else None
+        stopped: str | None = None
+        told: str | None = None
+        summary: Any = None
         try:
-            summary = run_batch(
-                reader,
-                out,
-                input_fmt=fmt,
-                output=output_format,
-                on_error=on_error,
-                on_progress=progress.update,
-                progress_every=1000 if console.interactive else sys.maxsize,
-                parties=parties,
-            )
+            with stop_on_signals():
+                summary = run_batch(
+                    reader,
+                    out,
+                    input_fmt=fmt,
+                    output=output_format,
+                    on_error=reporter,
+                    on_progress=progress.update,
+                    progress_every=1000 if console.interactive else sys.maxsize,
+                    max_errors=args.max_errors,
+                    keep_formulas=args.csv_formulas == "keep",
+                    parties=parties,
+                )
+        except BatchStopped as early:
+            summary = early.summary
+            stopped = f"stopped after {early.summary.invalid:,} invalid records (--max-errors)"
         except UnicodeDecodeError as error:
             # The rows before the bad byte are written; the rest cannot be read.
             bad = error.object[error.start : error.start + 1].hex()
             console.unreadable(f"{what} is not UTF-8 text (byte 0x{bad}); reading stopped there")
-            return EXIT_INVALID
-        if summary_file is not None:
+            stopped = told = "stopped at a byte that is not UTF-8"
+        except BaseException:
+            _left_partial(console, outputs, "stopped early")
+            raise
+        finally:
+            reporter.progress = None
+        reporter.close()
+        if summary is not None and summary_file is not None:
             summary_file.write(_summary_text(Path(args.summary).suffix.lower(), summary))
-    if not args.quiet:
+        if stopped is not None:
+            _left_partial(console, outputs, stopped, told=told is not None)
+        else:
+            for target in outputs:
+                target.commit()
+    if summary is not None and not args.quiet:
         console.err.write(summary_text(summary))
+    if stopped is not None:
+        return EXIT_INVALID
     return EXIT_INVALID if summary.invalid else EXIT_OK
+
+
+def _left_partial(
+    console: Console, outputs: list[OutputFile], why: str, *, told: bool = False
+) -> None:
+    """Name each output of a run that stopped early ``NAME.partial``, and say so.
+
+    ``told``: why it stopped was said already; then only files left partial are named.
+    """
+    kept = [name for name in (target.abandon() for target in outputs) if name is not None]
+    if kept:
+        console.problem(f"copenhagen batch: {why}; what was written so far is in {', '.join(kept)}")
+    elif not told:
+        console.problem(f"copenhagen batch: {why}; the rows so far went to standard output")

@@ -53,7 +53,8 @@ def _registry(name: str, console: Console) -> bool:
             count += 1
             if record.initiative is None:
                 ok = False
-                where = record.source or f"{name}, record {record.position}"
+                line = "" if record.line is None else f" (line {record.line})"
+                where = record.source or f"{name}, record {record.position}{line}"
                 console.invalid(where, record.errors)
     except UnicodeDecodeError as error:
         bad = error.object[error.start : error.start + 1].hex()

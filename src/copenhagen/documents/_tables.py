@@ -1,11 +1,12 @@
-"""Look-up tables shared by both structuring paths: enum values, principle keys, interning."""
+"""Look-up tables of the converter: enum values, principle keys, suggestions for a wrong value."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import difflib
 from enum import Enum
 from typing import Any
 
+from copenhagen.documents._wording import close_match, quote
 from copenhagen.framework import (
     Actor,
     Objective,
@@ -15,16 +16,15 @@ from copenhagen.framework import (
     Principle,
     Stage,
 )
+from copenhagen.framework.actors import ACTOR_SYNONYMS
 from copenhagen.model import Status
 
 __all__ = [
     "ENUM_NOUNS",
-    "EXTRA_MAX_DEPTH",
     "MEMBER_BY_VALUE",
     "PRINCIPLE_BY_KEY",
     "PRINCIPLE_NAME",
-    "intern_set",
-    "nesting_depth",
+    "suggestion",
 ]
 
 #: How messages name one member and many members of each enum a document uses.
@@ -54,36 +54,34 @@ PRINCIPLE_BY_KEY: dict[str | int, Principle] = {
     **{p.value: p for p in Principle},
 }
 
-# Identical sets are very common in a registry (the same few sets of actors again and again);
-# sharing one frozenset object saves memory and lets later caches hit on identity. The number of
-# distinct sets is bounded (at most 2**9 sets of actors), so the table stays small.
-_INTERNED: dict[frozenset[Any], frozenset[Any]] = {}
+
+def _plain_words(text: str) -> str:
+    """``text`` as synonyms are written: lower case, words separated by single spaces."""
+    return " ".join(text.lower().replace("_", " ").replace("-", " ").split())
 
 
-def intern_set(members: frozenset[Any]) -> frozenset[Any]:
-    """The canonical frozenset equal to ``members`` (the first one seen)."""
-    return _INTERNED.setdefault(members, members)
+#: Actors by every other name the catalogue gives them (`copenhagen.framework.ACTOR_SYNONYMS`).
+_ACTOR_BY_NAME: dict[str, Actor] = {name: actor for name, actor, _ in ACTOR_SYNONYMS}
 
 
-#: How deeply `extra` may nest. Far beyond any real document, and well inside what freezing,
-#: hashing and dumping it back can do without exhausting Python's recursion limit.
-EXTRA_MAX_DEPTH = 100
+def suggestion(enum: type[Enum], value: str) -> str:
+    """``"; did you mean 'x'?"`` for a document value that is not one of ``enum``'s, or ``""``.
 
-
-def nesting_depth(value: Any, limit: int) -> int:
-    """How deeply ``value`` nests (mappings and lists), counted without recursion, up to limit+1."""
-    deepest = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, Mapping):
-            children: Any = item.values()
-        elif isinstance(item, list | tuple | set | frozenset):
-            children = item
-        else:
-            continue
-        deepest = max(deepest, depth)
-        if deepest > limit:
-            return deepest
-        stack.extend((child, depth + 1) for child in children)
-    return deepest
+    For actors the catalogue's synonyms come first (``ngo`` is a civil society organisation,
+    so ``cso``), then the closest spelling among the values and the synonyms; every suggestion
+    is itself an allowed value.
+    """
+    values = [str(member.value) for member in enum]
+    if enum is not Actor:
+        return close_match(value, values)
+    words = _plain_words(str.__str__(value))
+    actor = _ACTOR_BY_NAME.get(words)
+    if actor is None:
+        names = {**_ACTOR_BY_NAME, **{v: Actor(v) for v in values}}
+        near = difflib.get_close_matches(words, list(names), n=1, cutoff=0.75)
+        if not near:
+            return close_match(value, values)
+        actor = names[near[0]]
+    title = actor.title.lower()
+    shown = "" if _plain_words(title) == _plain_words(actor.value) else f" ({title})"
+    return f"; did you mean {quote(actor.value)}{shown}?"

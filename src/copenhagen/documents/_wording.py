@@ -7,6 +7,8 @@ import difflib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from copenhagen.documents._limits import HugeNumber, number_text, too_long
+
 __all__ = ["close_match", "describe", "key_text", "quote"]
 
 
@@ -23,7 +25,14 @@ def key_text(key: Any) -> str:
         return "null"
     if isinstance(key, bool):
         return "true" if key else "false"
-    return str(key)
+    if isinstance(key, HugeNumber) or (isinstance(key, int) and too_long(key)):
+        return f"({key if isinstance(key, HugeNumber) else number_text(key)})"
+    if isinstance(key, int | float):
+        return number_text(key)
+    try:
+        return str(key)
+    except Exception:  # a Python object whose __str__ fails still gets a path
+        return f"<{type(key).__name__}>"
 
 
 def describe(value: Any) -> str:
@@ -32,6 +41,10 @@ def describe(value: Any) -> str:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, HugeNumber):
+        return str(value)
+    if isinstance(value, int) and too_long(value):
+        return number_text(value)
     if isinstance(value, int | float):
         return f"the number {value!r}"
     if isinstance(value, str):

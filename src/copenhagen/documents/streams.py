@@ -15,9 +15,10 @@ from typing import IO, Any
 
 import attrs
 
-from copenhagen.documents._converter import converter
+from copenhagen.documents._converter import structure_initiative
 from copenhagen.documents._wording import describe
 from copenhagen.documents.errors import InvalidInitiativeError
+from copenhagen.documents.loading import has_content
 from copenhagen.documents.parsing import FORMATS, format_of, parse_json, parse_toml, parse_yaml
 from copenhagen.model import Initiative
 
@@ -51,7 +52,7 @@ class LoadResult:
 
 def _result(position: int, document: Any, line: int | None = None) -> LoadResult:
     try:
-        initiative = converter.structure(document, Initiative)
+        initiative = structure_initiative(document)
     except InvalidInitiativeError as error:
         return LoadResult(position, None, error.errors, line)
     return LoadResult(position, initiative, (), line)
@@ -87,11 +88,6 @@ _DOCUMENT_START = re.compile(r"---(?:\s|$)")
 _DOCUMENT_END = re.compile(r"\.\.\.(?:\s|$)")
 
 
-def _has_content(line: str) -> bool:
-    text = line.strip()
-    return bool(text) and not text.startswith("#") and not line.startswith("%")
-
-
 def _yaml_chunks(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
     """Split a YAML stream at its document markers: (first line, text) for each document.
 
@@ -112,7 +108,7 @@ def _yaml_chunks(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
             # documents: blank it (keeping the line count, so positions stay right).
             buffer = ["\n" if _DOCUMENT_START.match(kept) else kept for kept in buffer]
             buffer.append(line)
-            content = content or _has_content(line[3:])
+            content = content or has_content(line[3:])
             continue
         if _DOCUMENT_END.match(line):
             if content:
@@ -122,7 +118,7 @@ def _yaml_chunks(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
         if not buffer:
             start = number
         buffer.append(line)
-        content = content or _has_content(line)
+        content = content or has_content(line)
     if content:
         yield start, "".join(buffer)
 
@@ -188,7 +184,7 @@ def load_initiatives(
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         kind = format or format_of(path, STREAM_FORMATS)
-        stream: IO[str] = path.open(encoding="utf-8")
+        stream: IO[str] = path.open(encoding="utf-8-sig")
         return _iterate(stream, kind, str(source), owned=True)
     name = str(getattr(source, "name", "") or "<stream>")
     if format is None:

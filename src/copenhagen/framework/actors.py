@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from copenhagen.framework._catalogue import CatalogueMember, Entry
 
-__all__ = ["CITIZEN_SIDE", "OTHER_SIDE", "STATE_SIDE", "Actor", "Side"]
+__all__ = ["ACTOR_SYNONYMS", "CITIZEN_SIDE", "OTHER_SIDE", "STATE_SIDE", "Actor", "Side"]
 
 
 class Side(StrEnum):
@@ -157,3 +157,74 @@ _CATALOGUE: dict[Actor, Entry] = {
         citations=("para 45", "footnote 6"),
     ),
 }
+
+#: Other names users give the actors, each with its actor and the anchors where the text names the
+#: actor that way (empty where the name is ordinary usage the text does not use, such as "NGO").
+#: A document value that is not an actor is matched against these before spelling distance, so
+#: ``ngo`` is offered ``cso``, not the near spelling ``nso``. Names are lower case, words
+#: separated by single spaces; a value is compared in that form (``UN_agency`` is ``un agency``).
+ACTOR_SYNONYMS: tuple[tuple[str, Actor, tuple[str, ...]], ...] = (
+    ("citizen", Actor.CITIZENS, ("Box 1",)),
+    ("individual", Actor.CITIZENS, ("para 2",)),
+    ("individuals", Actor.CITIZENS, ("para 2",)),
+    ("people", Actor.CITIZENS, ()),
+    ("residents", Actor.CITIZENS, ()),
+    ("volunteers", Actor.CITIZENS, ()),
+    ("communities", Actor.COMMUNITY, ("para 15",)),
+    ("community group", Actor.COMMUNITY, ()),
+    ("indigenous peoples", Actor.COMMUNITY, ("para 26",)),
+    ("civil society", Actor.CSO, ("para 34",)),
+    ("civil society organisation", Actor.CSO, ("para 2",)),
+    ("civil society organisations", Actor.CSO, ("para 2",)),
+    ("civil society organization", Actor.CSO, ("para 45",)),
+    ("civil society organizations", Actor.CSO, ("para 45",)),
+    ("csos", Actor.CSO, ("para 2",)),
+    ("ngo", Actor.CSO, ()),
+    ("ngos", Actor.CSO, ()),
+    ("non governmental organisation", Actor.CSO, ()),
+    ("non governmental organization", Actor.CSO, ()),
+    ("nonprofit", Actor.CSO, ()),
+    ("non profit", Actor.CSO, ()),
+    ("national statistical office", Actor.NSO, ("para 2", "para 33")),
+    ("national statistics office", Actor.NSO, ()),
+    ("statistical office", Actor.NSO, ("para 2",)),
+    ("statistics office", Actor.NSO, ()),
+    ("national statistical institute", Actor.NSO, ()),
+    ("nsi", Actor.NSO, ()),
+    ("nsos", Actor.NSO, ("para 33",)),
+    ("government", Actor.STATE, ("para 2", "para 34")),
+    ("government institution", Actor.STATE, ("para 2",)),
+    ("government entity", Actor.STATE, ("Box 1",)),
+    ("state institution", Actor.STATE, ("Table 1",)),
+    ("state entity", Actor.STATE, ("para 36",)),
+    ("ministry", Actor.STATE, ()),
+    ("line ministry", Actor.STATE, ()),
+    ("local government", Actor.STATE, ()),
+    ("municipality", Actor.STATE, ()),
+    ("public agency", Actor.STATE, ()),
+    ("national human rights institution", Actor.NHRI, ("para 15",)),
+    ("human rights institution", Actor.NHRI, ("para 45",)),
+    ("ombudsman", Actor.NHRI, ()),
+    ("ombudsperson", Actor.NHRI, ()),
+    ("academic", Actor.ACADEMIA, ()),
+    ("university", Actor.ACADEMIA, ()),
+    ("universities", Actor.ACADEMIA, ()),
+    ("research institute", Actor.ACADEMIA, ()),
+    ("researchers", Actor.ACADEMIA, ()),
+    ("private", Actor.PRIVATE_SECTOR, ("Box 1",)),
+    ("business", Actor.PRIVATE_SECTOR, ()),
+    ("company", Actor.PRIVATE_SECTOR, ()),
+    ("companies", Actor.PRIVATE_SECTOR, ()),
+    ("corporation", Actor.PRIVATE_SECTOR, ()),
+    ("un", Actor.INTERNATIONAL, ("para 45",)),
+    ("united nations", Actor.INTERNATIONAL, ()),
+    ("un agency", Actor.INTERNATIONAL, ()),
+    ("un country team", Actor.INTERNATIONAL, ("para 45",)),
+    ("development partner", Actor.INTERNATIONAL, ("para 45",)),
+    ("development partners", Actor.INTERNATIONAL, ("para 45",)),
+    ("donor", Actor.INTERNATIONAL, ()),
+    ("international organisation", Actor.INTERNATIONAL, ("para 45",)),
+    ("international organization", Actor.INTERNATIONAL, ("para 45",)),
+    ("regional organisation", Actor.INTERNATIONAL, ("para 45",)),
+    ("regional organization", Actor.INTERNATIONAL, ("para 45",)),
+)
