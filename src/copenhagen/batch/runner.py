@@ -22,6 +22,7 @@ from copenhagen.model import Initiative
 
 if TYPE_CHECKING:
     from copenhagen.assessment import Assessment
+    from copenhagen.assessor import Assessor
     from copenhagen.ppsr import Parties
     from copenhagen.reports.summary import BatchSummary
 
@@ -77,20 +78,22 @@ def _as_record(item: Any, position: int) -> Record:
     return Record(position, None, ((WHOLE, f"expected an initiative document, not {found}"),))
 
 
-def assess_many(items: Iterable[Any]) -> Iterator[BatchResult]:
+def assess_many(items: Iterable[Any], assessor: Assessor | None = None) -> Iterator[BatchResult]:
     """Assess every item, in order, keeping errors instead of raising them.
 
     Args:
         items: `Initiative` objects, initiative documents (mappings), or the `LoadResult`
             records of `copenhagen.documents.load_initiatives`, mixed as you like.
+        assessor: The reading of the framework to assess with (the shipped rules by default).
 
     Yields:
         One `BatchResult` per item, in input order. An item that cannot be loaded yields a
         result with ``assessment=None`` and its ``errors``; positions count items from 1
         (a load result keeps its own position).
     """
-    from copenhagen.assessor import assess
+    from copenhagen.assessor import default_assessor
 
+    assess = (assessor or default_assessor()).assess
     for position, item in enumerate(items, 1):
         record = _as_record(item, position)
         if record.initiative is None:
@@ -133,6 +136,7 @@ class _Runner:
     """One run of `run_batch`: writes rows in input order, counts them, reports bad records."""
 
     __slots__ = (
+        "assess",
         "bad",
         "counter",
         "done",
@@ -154,9 +158,12 @@ class _Runner:
         on_progress: ProgressHandler | None,
         every: int,
         keep_formulas: bool = False,
+        assessor: Assessor | None = None,
     ) -> None:
+        from copenhagen.assessor import default_assessor
         from copenhagen.reports.summary import SummaryCounter
 
+        self.assess = (assessor or default_assessor()).assess
         self.keep_formulas = keep_formulas
         self.bad = 0
         self.out = out
@@ -180,8 +187,6 @@ class _Runner:
 
     def take(self, record: Record) -> None:
         """Assess one record and write its row."""
-        from copenhagen.assessor import assess
-
         if record.initiative is None:
             row: dict[str, Any] = {
                 "position": record.position,
@@ -193,7 +198,7 @@ class _Runner:
             if self.on_error is not None:
                 self.on_error(record.position, record.source, record.errors, record.line)
         else:
-            result = assess(record.initiative).to_dict()
+            result = self.assess(record.initiative).to_dict()
             self._write({"position": record.position, **result})
             self.counter.add(result)
         self.done += 1
@@ -222,6 +227,7 @@ def run_batch(
     parties: Parties | None = None,
     max_errors: int | None = None,
     keep_formulas: bool = False,
+    assessor: Assessor | None = None,
 ) -> BatchSummary:
     """Assess a whole registry, streaming, and write one row per record to ``out``.
 
@@ -241,6 +247,7 @@ def run_batch(
         keep_formulas: Write CSV cells exactly as they are, even those a spreadsheet would
             run as formulas (`copenhagen.batch.cells.neutralise`); JSON Lines keep every
             string as given either way.
+        assessor: The reading of the framework to assess with (the shipped rules by default).
 
     Returns:
         The summary of the run.
@@ -248,7 +255,7 @@ def run_batch(
     Raises:
         BatchStopped: When ``max_errors`` bad records were read and more records follow.
     """
-    run = _Runner(out, output, on_error, on_progress, progress_every, keep_formulas)
+    run = _Runner(out, output, on_error, on_progress, progress_every, keep_formulas, assessor)
     # What was gathered is written even if reading fails part way (a stream that is not UTF-8
     # in a format read whole): the records before the failure keep their rows.
     try:
