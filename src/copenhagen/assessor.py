@@ -453,6 +453,15 @@ class Assessor:
         return self._book.decisions
 
     @property
+    def recommendation_groups(self) -> tuple[RecommendationSet, RecommendationSet]:
+        """The recommendation rules in two groups: those reading no principle, and the rest.
+
+        Each group is cached on its own (what its rules read); either may be empty.
+        """
+        others, principled = _split(self._book.recommendations)
+        return others, principled
+
+    @property
     def provenance(self) -> Provenance:
         """What every assessment of this assessor records it was made with."""
         return self._provenance
@@ -574,8 +583,8 @@ class Assessor:
 _PRINCIPLE_PREFIXES = ("status.", "own.", "principles.", "practices.")
 
 
-def _groups(rules: RecommendationSet) -> tuple[RecommendationSet, ...]:
-    """The rules in two groups, each in rule order: those reading principles, and the rest."""
+def _split(rules: RecommendationSet) -> tuple[RecommendationSet, RecommendationSet]:
+    """The rules in two groups, each in rule order: those reading no principle, and the rest."""
     reads_principles = [
         rule
         for rule in rules
@@ -585,11 +594,15 @@ def _groups(rules: RecommendationSet) -> tuple[RecommendationSet, ...]:
         )
     ]
     others = [rule for rule in rules if rule not in reads_principles]
-    return tuple(
-        RecommendationSet(rules.id, group, rules.base)
-        for group in (others, reads_principles)
-        if group
+    return (
+        RecommendationSet(rules.id, others, rules.base),
+        RecommendationSet(rules.id, reads_principles, rules.base),
     )
+
+
+def _groups(rules: RecommendationSet) -> tuple[RecommendationSet, ...]:
+    """The groups of `_split` that hold rules."""
+    return tuple(group for group in _split(rules) if len(group))
 
 
 def _rebuilt(layers: tuple[Layer, ...], cache_size: int) -> Assessor:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from copenhagen import assess, load_initiative
+from copenhagen.batch import compact_row, full_row
 from tests.cli.conftest import Run
 
 Cli = Callable[..., Run]
@@ -40,7 +41,7 @@ def test_jsonl_rows_errors_and_exit_status(cli: Cli, tmp_path: Path) -> None:
     assert run.status == 1
     rows = [json.loads(line) for line in run.out.splitlines()]
     assert [row["position"] for row in rows] == [1, 2, 4, 5]  # line numbers; blank skipped
-    expected = {"position": 1, **assess(load_initiative(GOOD)).to_dict()}
+    expected = compact_row(1, assess(load_initiative(GOOD)))
     assert run.out.splitlines()[0] == json.dumps(expected, sort_keys=True)
     assert rows[1]["errors"][0][0] == "(document)"
     assert rows[2]["errors"] == [[rows[2]["errors"][0][0], rows[2]["errors"][0][1]]]
@@ -81,7 +82,7 @@ def test_csv_in_csv_out(cli: Cli, tmp_path: Path) -> None:
     assert "meaningful_engagement" in run.err
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert rows[0]["position"] == "1"
-    assert rows[0]["modality"] == "2"
+    assert rows[0]["modality"] == "civic_driven_collaboration"  # by name (contract section 6)
     assert rows[0]["principles.informed_consent"] == "met"
     assert rows[1]["position"] == "2"
     assert "meaningful_engagement" in rows[1]["errors"]
@@ -130,3 +131,37 @@ def test_output_onto_the_input_is_refused_and_the_input_kept(cli: Cli, tmp_path:
     assert result.status == 2
     assert "is the input itself" in result.err
     assert registry.read_text(encoding="utf-8") == original
+
+
+def test_detail_full_writes_each_whole_assessment(cli: Cli, tmp_path: Path) -> None:
+    run = cli("batch", str(registry(tmp_path)), "--detail", "full", "-q")
+    assert run.status == 1
+    first, second = run.out.splitlines()[:2]
+    expected = full_row(1, assess(load_initiative(GOOD)))
+    assert expected == {"position": 1, **assess(load_initiative(GOOD)).to_dict()}
+    assert first == json.dumps(expected, sort_keys=True)
+    assert json.loads(second)["errors"]
+
+
+def test_jobs_give_the_same_bytes(cli: Cli, tmp_path: Path) -> None:
+    from copenhagen.synthetic import realistic_documents
+
+    path = tmp_path / "many.jsonl"
+    lines = [json.dumps(d) for d in realistic_documents(300, seed=3)]
+    lines[7] = "{broken"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    one = cli("batch", str(path), "-q")
+    for detail in ("compact", "full"):
+        alone = cli("batch", str(path), "-q", "--detail", detail)
+        many = cli("batch", str(path), "-q", "--detail", detail, "--jobs", "2")
+        assert (many.status, many.out) == (alone.status, alone.out)
+    assert one.out == cli("batch", str(path), "-q", "-j", "auto").out
+    csv_one = cli("batch", str(path), "-q", "--output-format", "csv")
+    assert csv_one.out == cli("batch", str(path), "-q", "--output-format", "csv", "-j", "2").out
+
+
+def test_jobs_must_be_a_whole_number_from_1(cli: Cli, tmp_path: Path) -> None:
+    for bad in ("0", "-2", "many"):
+        run = cli("batch", str(registry(tmp_path)), "--jobs", bad)
+        assert run.status == 2
+        assert "--jobs" in run.err

@@ -1,8 +1,11 @@
 """Assessing whole registries: reading records, assessing them, writing one row each.
 
-- `copenhagen.batch.records`: reading a registry (JSON Lines, a JSON array, YAML, CSV, a folder)
-  record by record, each bad record kept with its errors;
-- `copenhagen.batch.rows`: the rows written, as JSON Lines or CSV cells;
+- `copenhagen.batch.records`: reading a registry (JSON Lines, a JSON array, YAML, CSV, a folder,
+  PPSR-Core) record by record, each bad record kept with its errors;
+- `copenhagen.batch.rows`: the row written for each record, defined once (compact or full; JSON
+  Lines, CSV cells, JSON Schema, the summary's key);
+- `copenhagen.batch.writers`: the same rows written fast from tables of shared parts;
+- `copenhagen.batch.summary`: the counts of a run;
 - `copenhagen.batch.runner`: `assess_many` and `run_batch`, the streaming runner of
   ``copenhagen batch``.
 """
@@ -17,11 +20,21 @@ from copenhagen.batch.records import (
     Record,
     csv_cell_list,
     csv_documents,
-    csv_records,
     input_format,
     read_records,
 )
-from copenhagen.batch.rows import CSV_COLUMNS, dumps_row, flatten_row
+from copenhagen.batch.rows import (
+    CSV_COLUMNS,
+    Detail,
+    bad_row,
+    compact_row,
+    csv_columns,
+    dumps_row,
+    flatten_row,
+    full_row,
+    row_schema,
+    tally_key,
+)
 from copenhagen.batch.runner import (
     BatchResult,
     BatchStopped,
@@ -29,6 +42,7 @@ from copenhagen.batch.runner import (
     assess_many,
     run_batch,
 )
+from copenhagen.batch.summary import BatchSummary, SummaryCounter
 
 __all__ = [
     "CSV_COLUMNS",
@@ -37,16 +51,24 @@ __all__ = [
     "WHOLE",
     "BatchResult",
     "BatchStopped",
+    "BatchSummary",
+    "Detail",
     "InputFormat",
     "OutputFormat",
     "Record",
+    "SummaryCounter",
     "assess_many",
+    "bad_row",
+    "compact_row",
     "csv_cell_list",
+    "csv_columns",
     "csv_documents",
-    "csv_records",
     "dumps_row",
     "flatten_row",
+    "full_row",
     "input_format",
     "read_records",
+    "row_schema",
     "run_batch",
+    "tally_key",
 ]

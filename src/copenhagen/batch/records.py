@@ -31,6 +31,8 @@ __all__ = [
     "csv_documents",
     "csv_records",
     "input_format",
+    "jsonl_record",
+    "name_of",
     "read_records",
     "undecodable",
 ]
@@ -61,6 +63,8 @@ class Record:
         source: Where it came from (a file in a folder), if not the input itself.
         line: The line of the input the record starts on, where that is not its position
             (CSV: a record may span lines, and the header is line 1).
+        name: For a bad record, its ``name`` when it is a mapping whose ``name`` is a non-empty
+            string (so that its row can say which initiative it was).
     """
 
     position: int
@@ -68,6 +72,24 @@ class Record:
     errors: Errors = ()
     source: str | None = None
     line: int | None = None
+    name: str | None = None
+
+
+def name_of(document: Any) -> str | None:
+    """A bad record's name: its ``name`` if it is a mapping with a non-empty text there."""
+    if not isinstance(document, Mapping):
+        return None
+    try:
+        name = document.get("name")
+    except Exception:  # a mapping that fails as it is read: it has no name to give
+        return None
+    if type(name) is not str or not name:
+        return None
+    try:
+        name.encode("utf-8")  # a lone surrogate is no text to write out
+    except UnicodeEncodeError:
+        return None
+    return name
 
 
 # --------------------------------------------------------------------------- CSV input
@@ -286,9 +308,9 @@ def _load_document(position: int, document: Any, problems: Errors = ()) -> Recor
     try:  # parsed data: a string here is a value, never a path to open
         initiative = structure_initiative(document)
     except InvalidInitiativeError as error:
-        return Record(position, None, problems + tuple(error.errors))
+        return Record(position, None, problems + tuple(error.errors), name=name_of(document))
     if problems:
-        return Record(position, None, problems)
+        return Record(position, None, problems, name=name_of(document))
     return Record(position, initiative)
 
 
@@ -377,7 +399,7 @@ def _stream_records(stream: TextIO, fmt: str) -> Iterator[Record]:
         yield Record(position + 1, None, tuple(error.errors))
 
 
-def _jsonl_record(line: str, position: int, source: str | None) -> Record:
+def jsonl_record(line: str, position: int, source: str | None) -> Record:
     """The general path for one line of JSON Lines: parse, then load with every error."""
     from copenhagen.documents import InvalidInitiativeError
     from copenhagen.documents.parsing import parse_json
@@ -442,7 +464,7 @@ def read_records(
 def _records_from_stream(stream: TextIO, fmt: InputFormat) -> Iterator[Record]:
     if fmt == "jsonl":
         for number, line in _jsonl_lines(stream):
-            yield _jsonl_record(line, number, None)
+            yield jsonl_record(line, number, None)
     elif fmt == "csv":
         for number, start, document, problems in csv_records(stream):
             if document is None:  # the row cannot be read at all

@@ -50,10 +50,17 @@ dotted columns: principles.<name> (a status), practices.<practice> (true/false),
 participation.<aspect> (a level), extra.<key> (kept as text).
 
 Output: one row per record, in input order, to standard output or --output:
-  JSON Lines  {"position": N, ...assess().to_dict()}  or  {"position": N, "errors": [[path,
-              message], ...]}, each json.dumps(..., sort_keys=True); N counts records from 1
-              (for JSON Lines input, the line number)
-  CSV         the same flattened into columns (see the Batch guide)
+  JSON Lines  a compact row: position, name, provenance (a digest of the rules applied),
+              scope, modality and nso_category (each outcome, determinate, missing, the ids
+              of its rules and its warnings), principles, recommendations (ids) and warnings;
+              with --detail full, {"position": N, ...assess().to_dict()}; a bad record's row
+              is {"position": N, "errors": [[path, message], ...]} (and its name, if it has
+              one). Each row is json.dumps(..., sort_keys=True); N counts records from 1 (for
+              JSON Lines input, the line number)
+  CSV         the same rows in columns, outcomes by name (see the Batch guide)
+
+--jobs N assesses with N worker processes (auto: one per processor); the rows are the same,
+byte for byte, and still in input order.
 
 Bad records do not stop the run (unless --max-errors says when to): the first 10 are reported on
 standard error with their position (for CSV, also the line the record starts on), then a count;
@@ -75,6 +82,7 @@ EPILOG = """\
 examples:
   copenhagen batch registry.jsonl --output results.jsonl
   copenhagen batch registry.csv --output results.csv --summary summary.html
+  copenhagen batch registry.jsonl --detail full --jobs auto --output results.jsonl
   gunzip -c registry.jsonl.gz | copenhagen batch - > results.jsonl
 """
 
@@ -110,6 +118,22 @@ def register(subparsers: Any) -> None:
     )
     add_parties_option(parser)
     parser.add_argument(
+        "--detail",
+        choices=("compact", "full"),
+        default="compact",
+        help="compact rows (the default: outcomes, rule ids, principle statuses, "
+        "recommendation ids) or full ones (each record's whole assessment, traces included)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        metavar="N",
+        type=_jobs,
+        default=1,
+        help="assess with N worker processes, or 'auto' for one per processor (default 1); "
+        "the output is the same whatever N",
+    )
+    parser.add_argument(
         "--summary",
         metavar="FILE",
         help="also write the summary to FILE: .md (Markdown), .html (a page with bar charts) "
@@ -134,6 +158,22 @@ def register(subparsers: Any) -> None:
         "-q", "--quiet", action="store_true", help="print no summary on standard error"
     )
     parser.set_defaults(command=run)
+
+
+def _jobs(text: str) -> int:
+    """``--jobs``: a whole number from 1, or ``auto`` for one worker per processor."""
+    if text == "auto":
+        # The processors this process may run on (a container's share), where the system says.
+        if hasattr(os, "sched_getaffinity"):
+            return max(1, len(os.sched_getaffinity(0)))
+        return max(1, os.cpu_count() or 1)
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number or auto, not {text!r}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more (or auto), not {jobs}")
+    return jobs
 
 
 def _summary_text(suffix: str, summary: Any) -> str:
@@ -354,6 +394,8 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
                     max_errors=args.max_errors,
                     keep_formulas=args.csv_formulas == "keep",
                     parties=parties,
+                    detail=args.detail,
+                    jobs=args.jobs,
                 )
         except BatchStopped as early:
             summary = early.summary

@@ -1,27 +1,25 @@
-"""The summary of a batch: counts by decision, principle status and rule, and its reports.
+"""Reports of a batch summary: text, Markdown, and a standalone HTML page with charts.
 
-Counting is done as records stream past (`SummaryCounter`), so a registry of any size needs only
-as much memory as there are distinct patterns of outcomes. The finished `BatchSummary` renders as
-text, Markdown or a standalone HTML page with inline SVG bar charts of the counts by modality
+The counting is the batch's (`copenhagen.batch.summary`); this module only renders a finished
+`copenhagen.batch.summary.BatchSummary`, with inline SVG bar charts of the counts by modality
 (para 15) and NSO category (para 32).
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-import attrs
-
+from copenhagen.batch.rows import NONE, UNDECIDED, TallyKey, outcome_key, tally_key
+from copenhagen.batch.summary import BatchSummary, SummaryCounter
 from copenhagen.framework.modalities import Modality
 from copenhagen.framework.official import NSOCategory
-from copenhagen.framework.principles import PRINCIPLE_KEYS
-from copenhagen.model import Scope, Status
+from copenhagen.model import Status
 from copenhagen.reports._escape import escape_html as h
 from copenhagen.reports._escape import escape_markdown as md
 from copenhagen.reports._labels import member_title, principle_label, status_label
 
+# The counting moved to copenhagen.batch.summary; its names stay importable from here too.
 __all__ = [
     "BatchSummary",
     "SummaryCounter",
@@ -33,191 +31,7 @@ __all__ = [
     "tally_key",
 ]
 
-#: What one valid record adds to the summary: the three outcomes, the principle statuses in
-#: `Principle` order, and the ids of the rules that concluded the three decisions.
-TallyKey = tuple[str, str, str, tuple[str, ...], tuple[str, ...]]
-
-UNDECIDED = "undecided"
-NONE = "none"
-
-_DECISION_KEYS = ("scope", "modality", "nso_category")
-_SCOPE_KEYS = (Scope.IN_SCOPE.value, Scope.OUT_OF_SCOPE.value, UNDECIDED)
-_MODALITY_KEYS = (*(m.name.lower() for m in Modality), NONE, UNDECIDED)
-_CATEGORY_KEYS = (*(c.name.lower() for c in NSOCategory), NONE, UNDECIDED)
 _STATUS_KEYS = tuple(s.value for s in Status)
-_PRINCIPLE_KEYS = PRINCIPLE_KEYS
-
-
-def outcome_key(decision: Mapping[str, Any], enum: Any) -> str:
-    """How a decision (its ``to_dict()``) is counted in a summary.
-
-    Returns the outcome member's lower-case name (``enum`` is the outcome's enum, or ``None`` to
-    use the value as it is), ``none`` when there is determinately no outcome, or ``undecided``.
-    """
-    if not decision.get("determinate"):
-        return UNDECIDED
-    outcome = decision.get("outcome")
-    if outcome is None:
-        return NONE
-    if enum is None:
-        return str(outcome)
-    return str(enum(outcome).name.lower())
-
-
-def tally_key(result: Mapping[str, Any]) -> TallyKey:
-    """What one assessment (its ``to_dict()``) adds to a batch summary."""
-    principles = result.get("principles") or {}
-    # The rule that concluded each decision is its trace's last step (for an undecided
-    # decision, the rule that found it open); earlier steps only led up to it.
-    traces = ((result.get(decision) or {}).get("trace") or [] for decision in _DECISION_KEYS)
-    rules = tuple(trace[-1]["rule"] for trace in traces if trace)
-    return (
-        outcome_key(result["scope"], None),
-        outcome_key(result["modality"], Modality),
-        outcome_key(result["nso_category"], NSOCategory),
-        tuple(str(principles.get(key, Status.UNKNOWN.value)) for key in _PRINCIPLE_KEYS),
-        rules,
-    )
-
-
-Counts = tuple[tuple[str, int], ...]
-
-_PENDING_LIMIT = 4096
-
-
-@attrs.frozen(slots=True)
-class BatchSummary:
-    """Counts over a batch of records.
-
-    Attributes:
-        records: Every record read, valid or not.
-        invalid: Records that could not be assessed (their errors were reported).
-        scope: Valid records by scope outcome (``undecided`` when not determinate).
-        modality: Valid records by modality (``none`` when out of scope).
-        nso_category: Valid records by NSO category (``none`` when out of scope).
-        principles: For each principle, valid records by assessed status.
-        rules: How often each rule concluded a decision (the last step of its trace); every
-            known rule is listed, so a rule that never fired shows a zero.
-    """
-
-    records: int
-    invalid: int
-    scope: Counts
-    modality: Counts
-    nso_category: Counts
-    principles: tuple[tuple[str, Counts], ...]
-    rules: Counts
-
-    @property
-    def valid(self) -> int:
-        """Records that were assessed."""
-        return self.records - self.invalid
-
-    def to_dict(self) -> dict[str, Any]:
-        """The summary as plain JSON-ready data (keys in a fixed order)."""
-        return {
-            "records": self.records,
-            "valid": self.valid,
-            "invalid": self.invalid,
-            "scope": dict(self.scope),
-            "modality": dict(self.modality),
-            "nso_category": dict(self.nso_category),
-            "principles": {key: dict(counts) for key, counts in self.principles},
-            "rules": dict(self.rules),
-        }
-
-
-def _known_rules() -> tuple[str, ...]:
-    from copenhagen.rules import RULE_SETS
-
-    return tuple(rule.id for rule_set in RULE_SETS for rule in rule_set.rules)
-
-
-class SummaryCounter:
-    """Accumulates a `BatchSummary` as records stream past.
-
-    It is a running tally and so, unlike the library's values, mutable. It keeps one counter per
-    dimension (scope, modality, category, each principle, rules), so its memory is bounded by
-    the number of outcomes, not of records.
-    """
-
-    __slots__ = (
-        "_category",
-        "_invalid",
-        "_modality",
-        "_pending",
-        "_principles",
-        "_records",
-        "_rules",
-        "_scope",
-    )
-
-    def __init__(self) -> None:
-        self._records = 0
-        self._invalid = 0
-        self._scope: Counter[str] = Counter()
-        self._modality: Counter[str] = Counter()
-        self._category: Counter[str] = Counter()
-        self._principles: tuple[Counter[str], ...] = tuple(Counter() for _ in _PRINCIPLE_KEYS)
-        self._rules: Counter[str] = Counter()
-        # Keys seen since the last flush: counting a whole key is one increment, and a registry
-        # repeats few of them; flushed into the counters above before it can grow large.
-        self._pending: Counter[TallyKey] = Counter()
-
-    def add(self, result: Mapping[str, Any]) -> None:
-        """Count one assessment (its ``to_dict()``)."""
-        self.add_key(tally_key(result))
-
-    def add_key(self, key: TallyKey, times: int = 1) -> None:
-        """Count ``times`` assessments whose `tally_key` is ``key``."""
-        self._records += times
-        pending = self._pending
-        pending[key] += times
-        if len(pending) >= _PENDING_LIMIT:
-            self._flush()
-
-    def _flush(self) -> None:
-        for key, times in self._pending.items():
-            self._count(key, times)
-        self._pending.clear()
-
-    def _count(self, key: TallyKey, times: int) -> None:
-        scope, modality, category, statuses, rules = key
-        self._scope[scope] += times
-        self._modality[modality] += times
-        self._category[category] += times
-        for counter, status in zip(self._principles, statuses, strict=True):
-            counter[status] += times
-        for rule in rules:
-            self._rules[rule] += times
-
-    def add_invalid(self) -> None:
-        """Count one record that could not be assessed."""
-        self._records += 1
-        self._invalid += 1
-
-    def summary(self) -> BatchSummary:
-        """The counts so far."""
-        self._flush()
-        return BatchSummary(
-            records=self._records,
-            invalid=self._invalid,
-            scope=_ordered(self._scope, _SCOPE_KEYS),
-            modality=_ordered(self._modality, _MODALITY_KEYS),
-            nso_category=_ordered(self._category, _CATEGORY_KEYS),
-            principles=tuple(
-                (key, _ordered(counter, _STATUS_KEYS))
-                for key, counter in zip(_PRINCIPLE_KEYS, self._principles, strict=True)
-            ),
-            rules=_ordered(self._rules, _known_rules(), keep_zero=True),
-        )
-
-
-def _ordered(counter: Counter[str], order: Iterable[str], *, keep_zero: bool = False) -> Counts:
-    order = tuple(order)
-    known = tuple((k, counter.get(k, 0)) for k in order if keep_zero or counter.get(k, 0))
-    rest = tuple(sorted((k, n) for k, n in counter.items() if k not in order))
-    return known + rest
 
 
 def _label(kind: str, key: str) -> str:
