@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from typing import Any, TypeVar
 
 __all__ = ["FrozenList", "FrozenMap", "freeze", "thaw"]
@@ -17,11 +17,14 @@ class FrozenMap(Mapping[K, V]):
     Equal to any mapping with the same items; its hash is computed once, on first use.
     """
 
-    __slots__ = ("_data", "_hash")
+    __slots__ = ("_data", "_hash", "get")
 
     def __init__(self, items: Mapping[K, V] | None = None) -> None:
         self._data: dict[K, V] = dict(items) if items else {}
         self._hash: int | None = None
+        # The dictionary's own method: the rules read items millions of times in a batch, and
+        # a bound C method is several times quicker than a Python one calling it.
+        self.get: Callable[..., Any] = self._data.get
 
     def __getitem__(self, key: K) -> V:
         return self._data[key]
@@ -34,9 +37,6 @@ class FrozenMap(Mapping[K, V]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._data
-
-    def get(self, key: K, default: Any = None) -> Any:
-        return self._data.get(key, default)
 
     def __hash__(self) -> int:
         if self._hash is None:

@@ -27,6 +27,7 @@ import attrs
 from copenhagen._version import __version__
 from copenhagen.assessment import PROVENANCE_GROUPS, Assessment, Provenance
 from copenhagen.framework.participation import ParticipationAspect
+from copenhagen.framework.principles import Principle
 from copenhagen.layers import Layer
 from copenhagen.model import DOCUMENT_KEYS, Decision, Initiative
 from copenhagen.participation import ParticipationProfile, ProfileRules, profile_of
@@ -45,6 +46,8 @@ from copenhagen.recommendations import (
     RecommendationSet,
     Slot,
     findings_getters,
+    own_key,
+    status_key,
 )
 from copenhagen.rules.abstraction import Abstraction
 from copenhagen.rules.category import NSO_CATEGORY_RULES
@@ -376,14 +379,20 @@ class Assessor:
         # One cache per group of recommendation rules that read alike (the principles, or the
         # rest), so that each is keyed on what its own rules read: a registry repeats each
         # group's facts far more often than all of them together.
-        groups = _groups(book.recommendations)
+        groups = self._groups = _groups(book.recommendations)
         self._recommendations: tuple[Table[Findings, tuple[Recommendation, ...]], ...] = tuple(
             self._recommendation_cache(group, decision_ids) for group in groups
         )
         listed = [rule.id for group in groups for rule in group]
         position = {rule.id: i for i, rule in enumerate(book.recommendations)}
         self._rec_order = None if listed == list(position) else position
+        self._rec_position = position
         self._decision_ids: tuple[str, str, str] = decision_ids
+        # Which rules apply, apart from their texts: tables keyed on what the rules' conditions
+        # read of an assessment's parts, each part worked out only when a condition reads it.
+        self._applying = tuple(
+            self._applying_cache(g) for g in _when_groups(book.recommendations, decision_ids)
+        )
         # The whole pattern of an initiative, for a look-up once seen: every field any part can
         # read (the parts' own caches name them; nothing is declared here).
         fields = sorted(
@@ -415,8 +424,82 @@ class Assessor:
             for test in (*rule.when.view_tests(), *(t for s in rule.slots for t in s.view_tests()))
         ]
         whole = tuple(k for k in reads if k.startswith((VERDICT, MISSING)))
+        # A pattern the group has not seen is worked out rule by rule, each rule's result kept
+        # under what that rule alone reads (its view of the findings: statuses and decisions
+        # whole): a registry repeats each rule's few facts far more often than the group's.
+        each = tuple(self._rule_table(rule, decision_ids) for rule in rules)
+
+        def recommend(view: Mapping[str, Any]) -> tuple[Recommendation, ...]:
+            findings = view.subject  # type: ignore[attr-defined]
+            return tuple(r for table in each if (r := table(findings)) is not None)
+
         return _class_table(
-            rules.recommend, getters, tests, _initiative_field, self._cache_size, whole=whole
+            recommend, getters, tests, _initiative_field, self._cache_size, whole=whole
+        )
+
+    def _applying_cache(self, rules: RecommendationSet) -> Table[_Parts, tuple[str, ...]]:
+        """A table of which rules of ``rules`` apply, over an initiative's `_Parts`.
+
+        Keyed on what the rules' conditions read: other rule sets' outcomes and principle
+        statuses whole, and the classes of the facts they test themselves.
+        """
+        reads = tuple(dict.fromkeys(k for rule in rules for k in rule.when.reads()))
+        getters = self._parts_getters(reads)
+        tests = [test for rule in rules for test in rule.when.view_tests()]
+        whole = tuple(k for k in reads if k not in FACTS)
+        return _class_table(
+            rules.applying, getters, tests, _initiative_field, self._cache_size, whole=whole
+        )
+
+    def _parts_getters(self, reads: Iterable[str]) -> dict[str, Callable[[Any], Any]]:
+        """How a view of `_Parts` reads each key: facts of the initiative, statuses, outcomes."""
+        getters: dict[str, Callable[[Any], Any]] = {}
+        decisions = dict(
+            zip(self._decision_ids, ("scope", "modality", "nso_category"), strict=True)
+        )
+        for key in reads:
+            if key in FACTS:
+                getters[key] = _of_initiative(FACTS[key].read)
+            elif key.startswith(("status.", "own.")):
+                values = _STATUS_VALUES if key.startswith("status.") else _OWN_VALUES
+                getters[key] = _picked(values, [_PRINCIPLE_INDEX[key]])
+            else:
+                kind, _, rule_set_id = key.partition(":")
+                part = decisions.get(rule_set_id)
+                if part is not None:
+                    read_part = operator.attrgetter(f"{part}.{kind}")
+                    getters[key] = read_part
+                else:  # another first-match rule set (a placement of the profile, say)
+                    getters[key] = _of_initiative(self._verdicts[rule_set_id])
+        return getters
+
+    def recommendation_ids(self, initiative: Initiative) -> tuple[str, ...]:
+        """The ids of ``assess(initiative).recommendations``, in the same order.
+
+        Found from the recommendation rules' conditions alone (`RecommendationRule.applies`),
+        without writing the steps' texts, and reading only the parts of the assessment those
+        conditions read: what a compact batch row needs.
+        """
+        if not isinstance(initiative, Initiative):
+            raise _not_an_initiative(initiative)
+        parts = _Parts(self, initiative)
+        found = [rule_id for table in self._applying for rule_id in table(parts)]
+        if len(self._applying) > 1:
+            found.sort(key=self._rec_position.__getitem__)
+        return tuple(found)
+
+    def _rule_table(
+        self, rule: RecommendationRule, decision_ids: tuple[str, str, str]
+    ) -> Table[Findings, Recommendation | None]:
+        """One rule's recommendation, keyed on what the rule reads of a `Findings` view."""
+        reads = RecommendationSet("", [rule]).findings_keys()
+        getters = findings_getters(reads, decision_ids)
+        tests = [*rule.when.view_tests(), *(t for s in rule.slots for t in s.view_tests())]
+        # The statuses and decisions it reads are parts of the key as they are; the facts it
+        # tests itself, by their classes (what the rule can tell apart).
+        whole = tuple(k for k in reads if k not in FACTS)
+        return _class_table(
+            rule.recommend, getters, tests, _initiative_field, self._cache_size, whole=whole
         )
 
     def _getters(
@@ -453,13 +536,13 @@ class Assessor:
         return self._book.decisions
 
     @property
-    def recommendation_groups(self) -> tuple[RecommendationSet, RecommendationSet]:
-        """The recommendation rules in two groups: those reading no principle, and the rest.
+    def recommendation_groups(self) -> tuple[RecommendationSet, ...]:
+        """The recommendation rules in the groups cached apart (each on what its rules read).
 
-        Each group is cached on its own (what its rules read); either may be empty.
+        The rules reading a principle are grouped apart from the rest, and each of those is cut
+        where its rules share no field of the initiative; each group is in rule order.
         """
-        others, principled = _split(self._book.recommendations)
-        return others, principled
+        return self._groups
 
     @property
     def provenance(self) -> Provenance:
@@ -600,9 +683,111 @@ def _split(rules: RecommendationSet) -> tuple[RecommendationSet, RecommendationS
     )
 
 
+def _rule_fields(rule: RecommendationRule) -> tuple[str, ...]:
+    """The `Initiative` fields a recommendation rule's condition and text depend on."""
+    tests = [*rule.when.set_tests(), *(t for slot in rule.slots for t in slot.set_tests())]
+    return Abstraction(tests).fields()
+
+
 def _groups(rules: RecommendationSet) -> tuple[RecommendationSet, ...]:
-    """The groups of `_split` that hold rules."""
-    return tuple(group for group in _split(rules) if len(group))
+    """The rules in groups that are cached apart, each in rule order, in order of first rule.
+
+    First the rules reading a principle are told from the rest (`_split`); then each of those
+    two is cut where its rules share no field of the initiative (the participation ratings
+    and the decisions' facts, say), since a table keyed on fields that never meet in one rule
+    would only multiply its patterns.
+    """
+    found: list[list[RecommendationRule]] = []
+    for part in _split(rules):
+        components: list[tuple[set[str], list[RecommendationRule]]] = []
+        for rule in part:
+            fields = set(_rule_fields(rule))
+            joined = [c for c in components if c[0] & fields]
+            merged: tuple[set[str], list[RecommendationRule]] = (fields, [rule])
+            for component in joined:
+                components.remove(component)
+                merged = (merged[0] | component[0], component[1] + merged[1])
+            components.append(merged)
+        found.extend(c[1] for c in components)
+    position = {rule.id: i for i, rule in enumerate(rules)}
+    groups = [sorted(group, key=lambda r: position[r.id]) for group in found if group]
+    groups.sort(key=lambda group: position[group[0].id])
+    return tuple(RecommendationSet(rules.id, group, rules.base) for group in groups)
+
+
+def _when_groups(
+    rules: RecommendationSet, decision_ids: tuple[str, str, str]
+) -> tuple[RecommendationSet, ...]:
+    """The rules in groups whose conditions read alike, each in rule order.
+
+    Rules whose conditions read the three decisions share a group, as do rules reading
+    principle statuses, and rules reading one other rule set's outcome: such values are read
+    whole, and a table keyed on them stays small. A rule reading only facts of the initiative
+    joins the rules reading the same fields.
+    """
+
+    def joins(key: str) -> str:
+        if key in FACTS:
+            return "field:" + FACTS[key].field
+        if key.startswith(("status.", "own.")):
+            return "principles"
+        rule_set_id = key.partition(":")[2]
+        return "decisions" if rule_set_id in decision_ids else "outcome:" + rule_set_id
+
+    found: list[tuple[set[str], list[RecommendationRule]]] = []
+    for rule in rules:
+        reads = {joins(k) for k in rule.when.reads()}
+        derived = {k for k in reads if not k.startswith("field:")}
+        links = derived or reads  # facts join rules only when nothing else is read
+        joined = [g for g in found if g[0] & links]
+        merged: tuple[set[str], list[RecommendationRule]] = (links, [rule])
+        for group in joined:
+            found.remove(group)
+            merged = (merged[0] | group[0], group[1] + merged[1])
+        found.append(merged)
+    position = {rule.id: i for i, rule in enumerate(rules)}
+    groups = [sorted(g[1], key=lambda r: position[r.id]) for g in found]
+    groups.sort(key=lambda group: position[group[0].id])
+    return tuple(RecommendationSet(rules.id, group, rules.base) for group in groups)
+
+
+def _of_initiative(read: Callable[[Initiative], Any]) -> Callable[[Any], Any]:
+    return lambda parts: read(parts.initiative)
+
+
+class _Parts:
+    """An initiative's assessed parts, each worked out (by the assessor's tables) when read.
+
+    What the conditions of the recommendation rules read, and no more: a part is computed the
+    first time it is read, and is then a plain attribute.
+    """
+
+    __slots__ = ("_assessor", "initiative", "modality", "nso_category", "principles", "scope")
+
+    scope: Decision
+    modality: Decision
+    nso_category: Decision
+    principles: PrincipleAssessment
+
+    def __init__(self, assessor: Assessor, initiative: Initiative) -> None:
+        self._assessor = assessor
+        self.initiative = initiative
+
+    def __getattr__(self, name: str) -> Any:  # only for an attribute not yet set
+        assessor = self._assessor
+        found: Any
+        if name == "scope":
+            found = assessor.scope_of(self.initiative)
+        elif name == "modality":
+            found = assessor.modality_of(self.initiative)
+        elif name == "nso_category":
+            found = assessor.nso_category_of(self.initiative)
+        elif name == "principles":
+            found = assessor._principles(self.initiative)
+        else:
+            raise AttributeError(name)
+        setattr(self, name, found)
+        return found
 
 
 def _rebuilt(layers: tuple[Layer, ...], cache_size: int) -> Assessor:
@@ -629,6 +814,33 @@ def _initiative_field(field: str) -> Callable[[Findings], Any]:
     return lambda findings: read(findings.initiative)
 
 
+# A view's principle statuses (assessed, or own), all at once: one C-level call.
+_STATUS_VALUES = operator.attrgetter("principles.status_values")
+_OWN_VALUES = operator.attrgetter("principles.own_values")
+_PRINCIPLE_INDEX = {status_key(p): i for i, p in enumerate(Principle)} | {
+    own_key(p): i for i, p in enumerate(Principle)
+}
+
+
+def _picked(values: Callable[[Any], Any], indices: list[int]) -> Callable[[Any], Any]:
+    pick = operator.itemgetter(*indices)
+    return lambda subject: pick(values(subject))
+
+
+def _whole_getters(
+    keys: Iterable[str], getters: Mapping[str, Callable[[Any], Any]]
+) -> list[Callable[[Any], Any]]:
+    """How to read the keys read whole: the statuses of principles picked out of their tuples."""
+    keys = tuple(keys)
+    found: list[Callable[[Any], Any]] = []
+    for prefix, values in (("status.", _STATUS_VALUES), ("own.", _OWN_VALUES)):
+        indices = [_PRINCIPLE_INDEX[k] for k in keys if k.startswith(prefix)]
+        if indices:
+            found.append(_picked(values, indices))
+    found += [getters[k] for k in keys if not k.startswith(("status.", "own."))]
+    return found
+
+
 def _class_table(
     compute: Callable[[Mapping[str, Any]], Any],
     getters: dict[str, Callable[[Any], Any]],
@@ -645,6 +857,8 @@ def _class_table(
     """
     abstraction = Abstraction(tests)
     fields = abstraction.fields()
+    prefix = "initiative." if field_getter is _initiative_field else ""
+    key_function = abstraction.key_function(prefix, _whole_getters(whole, getters))
     routes: dict[str, Any] = {}
     for key in list(getters):
         found = FACTS.get(key)
@@ -658,7 +872,15 @@ def _class_table(
     for field in fields:
         getters[field] = field_getter(field)
     classes = {field: abstraction.field_classifier(field) for field in fields}
-    return Table(compute, getters, (*whole, *fields), size, routes=routes, classes=classes)
+    return Table(
+        compute,
+        getters,
+        (*whole, *fields),
+        size,
+        routes=routes,
+        classes=classes,
+        key_function=key_function,
+    )
 
 
 # --------------------------------------------------------------------------------------------

@@ -569,9 +569,16 @@ class RecommendationRule:
     text: str
     slots: tuple[Slot, ...] = attrs.field(default=(), converter=_slots)
 
+    def applies(self, facts: Facts) -> bool:
+        """Whether the rule recommends its step for these facts.
+
+        Only when ``when`` is known to hold: an unknown fact never triggers a step.
+        """
+        return self.when.evaluate(facts) is True
+
     def recommend(self, facts: Facts) -> Recommendation | None:
         """The rule's recommendation for these facts, or ``None`` when it does not apply."""
-        if self.when.evaluate(facts) is not True:
+        if not self.applies(facts):
             return None
         if not self.slots:
             return Recommendation(self.id, self.text, self.citation)
@@ -663,6 +670,14 @@ class RecommendationSet:
                 for k in (*r.when.reads(), *(k for s in r.slots for k in s.reads()))
             )
         )
+
+    def applying(self, facts: Facts) -> tuple[str, ...]:
+        """The ids of the rules that apply to these facts, in the rules' order.
+
+        These are the ids of `recommend`'s steps (`RecommendationRule.applies`), found without
+        writing their texts.
+        """
+        return tuple(rule.id for rule in self.rules if rule.applies(facts))
 
     def recommend(self, facts: Facts) -> tuple[Recommendation, ...]:
         """Every rule's recommendation for these facts, in the rules' order."""

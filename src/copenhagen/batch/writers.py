@@ -5,11 +5,12 @@ Both writers give, for an initiative, exactly ``dumps_row(compact_row(...))`` or
 those definitions. They are the same pipeline made fast, never a second copy of the rules:
 
 * `CompactWriter` keeps one table per part of a compact row — the three decisions, the
-  recommendations that read no principle, and the principles with the recommendations that do
-  — each keyed on the classes of the facts that part's rules can tell apart
-  (`copenhagen.rules.abstraction`: what the rules themselves read, never a list kept by hand).
-  A table is filled only from ``assessor.assess``: a record whose parts were all seen costs a
-  few look-ups and the joining of its row.
+  principles' statuses and each group of recommendation rules, a piece whose facts lie within
+  another's sharing its table — each keyed on the classes of the facts that part's rules can
+  tell apart (`copenhagen.rules.abstraction`: what the rules themselves read, never a list
+  kept by hand). A table is filled only by the assessor's own methods (the decisions,
+  ``assess_principles``, ``recommendation_ids``: the parts ``assess`` is made of): a record
+  whose parts were all seen costs a few look-ups and the joining of its row.
 * `FullWriter` joins the JSON of an assessment's parts (decisions, principle findings, profile,
   recommendations), each serialised once for all the records that share it.
 
@@ -18,9 +19,9 @@ Every table is bounded by the assessor's ``cache_size``.
 
 from __future__ import annotations
 
+import itertools
 import json
-import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from json.encoder import encode_basestring_ascii
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +32,7 @@ from copenhagen.rules.abstraction import Abstraction
 if TYPE_CHECKING:
     from copenhagen.assessment import Assessment
     from copenhagen.assessor import Assessor
-    from copenhagen.model import Initiative
+    from copenhagen.model import Decision, Initiative
     from copenhagen.recommendations import Recommendation
 
 __all__ = ["CompactWriter", "FullWriter", "Written"]
@@ -48,147 +49,197 @@ def _dumps(value: Any) -> str:
 
 
 class _Part:
-    """One part of a compact row: a table keyed on the classes of the fields its rules read."""
+    """One part of a compact row: a table keyed on the classes of the fields its rules read.
 
-    __slots__ = ("fields", "key", "limit", "table")
+    A part holds one or more pieces (`_Piece`): those whose fields fall within another's are
+    kept with it, so that each record costs one look-up per part.
+    """
 
-    def __init__(self, tests: Iterable[tuple[str, Any]], limit: int) -> None:
-        abstraction = Abstraction(tests)
-        self.fields = abstraction.fields()
-        found = {f: abstraction.fast_classifier(f) for f in self.fields}
-        classifiers = {f: c for f, c in found.items() if c is not None}
-        classified = list(classifiers)
-        alone = [f for f in self.fields if f not in classifiers]
-        classes: tuple[Callable[[Any], Any], ...] = tuple(classifiers.values())
-        # The key: the classes of the classified fields, then the fields that are their own
-        # class, each part read by one attrgetter (C-level calls throughout).
-        read = operator.attrgetter(*classified) if classified else None
-        keep = operator.attrgetter(*alone) if alone else None
-        call: Callable[[Callable[[Any], Any], Any], Any] = operator.call
-        if len(classified) == 1:
-            read = operator.attrgetter(classified[0], classified[0])
-            classes = (classes[0], _nothing)
-        if len(alone) == 1:
-            keep = operator.attrgetter(alone[0], alone[0])
-        if read is not None and keep is not None:
-            self.key: Callable[[Any], Any] = lambda i: (tuple(map(call, classes, read(i))), keep(i))
-        elif read is not None:
-            self.key = lambda i: tuple(map(call, classes, read(i)))
-        elif keep is not None:
-            self.key = keep
-        else:
-            self.key = lambda i: ()
+    __slots__ = ("key", "limit", "pieces", "table")
+
+    def __init__(self, pieces: list[_Piece], limit: int) -> None:
+        self.pieces = pieces
+        self.key = Abstraction(t for piece in pieces for t in piece.tests).key_function()
         self.limit = limit
-        self.table: dict[Any, Any] = {}
+        self.table: dict[Any, tuple[Any, ...]] = {}
 
-    def store(self, key: Any, piece: Any) -> Any:
+    def store(self, key: Any, sources: _Sources) -> tuple[Any, ...]:
+        """File the part's pieces, made from the assessor's parts, under ``key``."""
+        made = tuple(piece.make(sources) for piece in self.pieces)
         table = self.table
         if len(table) >= self.limit:
             table.clear()
-        table[key] = piece
-        return piece
+        table[key] = made
+        return made
 
 
-def _nothing(_: Any) -> None:
-    return None
+class _Piece:
+    """What one group of rules contributes to a compact row, and the tests those rules make."""
+
+    __slots__ = ("fields", "make", "name", "tests")
+
+    def __init__(
+        self, name: str, tests: Iterable[tuple[str, Any]], make: Callable[[_Sources], Any]
+    ) -> None:
+        self.name = name
+        self.tests = list(tests)
+        self.fields = frozenset(Abstraction(self.tests).fields())
+        self.make = make
+
+
+class _Sources:
+    """Where a missing piece comes from: the assessor's own parts of one initiative.
+
+    Each is what ``assessor.assess(initiative)`` holds (the decisions, the principle
+    assessment, the recommendations' ids), worked out by the assessor's methods alone, without
+    the parts a compact row does not show (the profile, the steps' texts).
+    """
+
+    __slots__ = ("_ids", "assessor", "initiative")
+
+    def __init__(self, assessor: Assessor, initiative: Initiative) -> None:
+        self.assessor = assessor
+        self.initiative = initiative
+        self._ids: tuple[str, ...] | None = None
+
+    def decisions(self) -> dict[str, Decision]:
+        a, i = self.assessor, self.initiative
+        return {
+            "scope": a.assess_scope(i),
+            "modality": a.classify_modality(i),
+            "nso_category": a.classify_nso_category(i),
+        }
+
+    def recommendation_ids(self) -> tuple[str, ...]:
+        if self._ids is None:
+            self._ids = self.assessor.recommendation_ids(self.initiative)
+        return self._ids
+
+
+def _decisions_piece(sources: _Sources) -> tuple[str, str, str, tuple[str, ...], Any]:
+    """The JSON of the three decisions, their warnings, and what they add to the summary."""
+    decisions = sources.decisions()
+    entries = {key: decision_entry(decisions[key]) for key in DECISIONS}
+    tally = tally_key({**entries, "principles": {}})
+    return (
+        _dumps(entries["modality"]),
+        _dumps(entries["nso_category"]),
+        _dumps(entries["scope"]),
+        tuple(dict.fromkeys(w for k in DECISIONS for w in decisions[k].warnings)),
+        (tally[0], tally[1], tally[2], tally[4]),
+    )
+
+
+def _principles_piece(sources: _Sources) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The JSON of the principles' statuses, their warnings, and the statuses for the summary."""
+    principles = sources.assessor.assess_principles(sources.initiative)
+    statuses = principles.principles_dict()
+    return _dumps(statuses), principles.warnings, tuple(statuses.values())
 
 
 class CompactWriter:
     """Compact rows (contract section 6) for one assessor, from tables of their parts.
+
+    The pieces of a row are the three decisions, the principles' statuses, and the ids of each
+    of the assessor's groups of recommendation rules (`copenhagen.Assessor.recommendation_groups`);
+    each is keyed on what its own rules read, and a piece whose fields lie within another's
+    shares that one's table.
 
     Args:
         assessor: The assessor whose assessments the rows are.
     """
 
     __slots__ = (
-        "_assess",
+        "_assessor",
         "_decisions",
+        "_groups",
         "_in_order",
+        "_joined",
+        "_keys",
         "_limit",
-        "_order",
-        "_other_ids",
-        "_others",
+        "_parts",
         "_principles",
         "_provenance",
     )
 
     def __init__(self, assessor: Assessor) -> None:
-        self._assess = assessor.assess
-        self._limit = assessor.cache_size
+        self._assessor = assessor
         book = assessor.rules
         self._provenance = _string(provenance_digest(assessor.provenance))
-        self._decisions = _Part(
-            [t for rule_set in book.decisions for t in rule_set.set_tests()], self._limit
-        )
-        others, principled = assessor.recommendation_groups
-        self._other_ids = frozenset(rule.id for rule in others)
-        self._others = _Part([t for rule in others for t in rule.when.set_tests()], self._limit)
-        tests = [t for rule in principled for t in rule.when.set_tests()]
-        tests += [t for rule_set in book.principles.own for t in rule_set.set_tests()]
-        self._principles = _Part(tests, self._limit)
-        self._order = {rule.id: n for n, rule in enumerate(book.recommendations)}
-        # Whether every rule of the first group comes before every rule of the second: then a
-        # row's recommendations are the two parts' lists one after the other.
-        positions = [self._order[rule.id] for rule in others]
-        firsts = [self._order[rule.id] for rule in principled]
-        self._in_order = not positions or not firsts or max(positions) < min(firsts)
+        order = {rule.id: n for n, rule in enumerate(book.recommendations)}
+        groups = assessor.recommendation_groups
+        pieces = [
+            _Piece(
+                "decisions",
+                (t for rule_set in book.decisions for t in rule_set.set_tests()),
+                _decisions_piece,
+            ),
+            _Piece(
+                "principles",
+                (t for rule_set in book.principles.own for t in rule_set.set_tests()),
+                _principles_piece,
+            ),
+            *(
+                _Piece(
+                    f"recommendations.{n}",
+                    (t for rule in group for t in rule.when.set_tests()),
+                    _group_piece(frozenset(rule.id for rule in group), order),
+                )
+                for n, group in enumerate(groups)
+            ),
+        ]
+        # Each piece goes with the first other piece whose fields hold all of its own.
+        homes: dict[str, list[_Piece]] = {piece.name: [piece] for piece in pieces}
+        for piece in pieces:
+            for other in pieces:
+                if other is not piece and other.name in homes and piece.fields <= other.fields:
+                    homes[other.name].extend(homes.pop(piece.name))
+                    break
+        self._parts = tuple(_Part(members, assessor.cache_size) for members in homes.values())
+        self._keys = tuple(part.key for part in self._parts)
+        where = {
+            piece.name: (p, m)
+            for p, part in enumerate(self._parts)
+            for m, piece in enumerate(part.pieces)
+        }
+        self._decisions = where["decisions"]
+        self._principles = where["principles"]
+        self._groups = tuple(where[f"recommendations.{n}"] for n in range(len(groups)))
+        # Whether the groups follow one another in rule order: then a row's recommendations are
+        # the groups' lists one after the other.
+        spans = [sorted(order[rule.id] for rule in group) for group in groups if len(group)]
+        self._in_order = all(a[-1] < b[0] for a, b in itertools.pairwise(spans))
+        self._joined: dict[Any, tuple[str, str]] = {}
+        self._limit = assessor.cache_size
 
-    def _pieces(self, assessment: Assessment) -> tuple[Any, Any, Any]:
-        """The three parts of an assessment's compact row, each as the row will show it.
-
-        The decisions: the JSON of each, their warnings, and what they add to the summary; the
-        recommendations reading no principle: their ids with their places, and the JSON of the
-        list's items; the principles: the JSON of their statuses, the recommendations reading
-        them (as the others), their warnings, and the statuses for the summary.
-        """
-        entries = {key: decision_entry(getattr(assessment, key)) for key in DECISIONS}
-        tally = tally_key({**entries, "principles": {}})
-        decisions = (
-            _dumps(entries["modality"]),
-            _dumps(entries["nso_category"]),
-            _dumps(entries["scope"]),
-            tuple(dict.fromkeys(w for k in DECISIONS for w in getattr(assessment, k).warnings)),
-            (tally[0], tally[1], tally[2], tally[4]),
-        )
-        order, other_ids = self._order, self._other_ids
-        recommendations = [(order[r.id], r.id) for r in assessment.recommendations]
-        others = tuple(r for r in recommendations if r[1] in other_ids)
-        principled = tuple(r for r in recommendations if r[1] not in other_ids)
-        statuses = assessment.principles.principles_dict()
-        principles = (
-            _dumps(statuses),
-            principled,
-            _items(principled),
-            assessment.principles.warnings,
-            tuple(statuses.values()),
-        )
-        return decisions, (others, _items(others)), principles
+    def _join(
+        self, groups: tuple[Any, ...], first: tuple[str, ...], second: tuple[str, ...]
+    ) -> tuple[str, str]:
+        made = _joined_lists(self._in_order, groups, first, second)
+        if len(self._joined) >= self._limit:
+            self._joined.clear()
+        self._joined[groups, first, second] = made
+        return made
 
     def write(self, position: int, initiative: Initiative) -> Written:
         """The row of a good record, and what it adds to the summary."""
-        d, o, p = self._decisions, self._others, self._principles
-        dk, ok, pk = d.key(initiative), o.key(initiative), p.key(initiative)
-        decisions, others, principles = d.table.get(dk), o.table.get(ok), p.table.get(pk)
-        if decisions is None or others is None or principles is None:
-            pieces = self._pieces(self._assess(initiative))
-            decisions = decisions or d.store(dk, pieces[0])
-            others = others or o.store(ok, pieces[1])
-            principles = principles or p.store(pk, pieces[2])
-        if self._in_order:
-            first, second = others[1], principles[2]
-            recommendations = (
-                "[" + first + ", " + second + "]"
-                if first and second
-                else "[" + (first or second) + "]"
-            )
-        else:
-            ids = [rule_id for _, rule_id in sorted((*others[0], *principles[1]))]
-            recommendations = _dumps(ids)
-        warnings = (
-            _dumps(list(dict.fromkeys((*decisions[3], *principles[3]))))
-            if decisions[3] or principles[3]
-            else "[]"
-        )
+        keys = [key(initiative) for key in self._keys]
+        found = [part.table.get(key) for part, key in zip(self._parts, keys, strict=True)]
+        if None in found:
+            sources = _Sources(self._assessor, initiative)
+            for n, part in enumerate(self._parts):
+                if found[n] is None:
+                    found[n] = part.store(keys[n], sources)
+        d, m = self._decisions
+        decisions = found[d][m]  # type: ignore[index]
+        d, m = self._principles
+        principles = found[d][m]  # type: ignore[index]
+        groups = tuple([found[p][m] for p, m in self._groups])  # type: ignore[index]
+        # The lists joined from the pieces, once for each combination of pieces met.
+        joined = self._joined.get((groups, decisions[3], principles[1]))
+        if joined is None:
+            joined = self._join(groups, decisions[3], principles[1])
+        recommendations, warnings = joined
         text = (
             '{"modality": ' + decisions[0]
             + ', "name": ' + _string(initiative.name)
@@ -201,12 +252,36 @@ class CompactWriter:
             + ', "warnings": ' + warnings
             + "}"
         )  # fmt: skip
-        return text, (decisions[4], principles[4])
+        return text, (decisions[4], principles[2])
 
 
-def _items(recommendations: tuple[tuple[int, str], ...]) -> str:
-    """The items of a JSON list of recommendation ids, without the brackets."""
-    return _dumps([rule_id for _, rule_id in recommendations])[1:-1]
+def _joined_lists(
+    in_order: bool, groups: tuple[Any, ...], first: tuple[str, ...], second: tuple[str, ...]
+) -> tuple[str, str]:
+    """The JSON of a row's recommendations (from its groups' pieces) and of its warnings."""
+    if in_order:
+        recommendations = "[" + ", ".join([g[1] for g in groups if g[1]]) + "]"
+    else:
+        ids = [rule_id for _, rule_id in sorted(r for g in groups for r in g[0])]
+        recommendations = _dumps(ids)
+    warnings = _dumps(list(dict.fromkeys((*first, *second)))) if first or second else "[]"
+    return recommendations, warnings
+
+
+def _group_piece(
+    ids: frozenset[str], order: Mapping[str, int]
+) -> Callable[[_Sources], tuple[tuple[tuple[int, str], ...], str]]:
+    """How one group's piece is made.
+
+    The piece: the group's recommendations' ids with their places in rule order, and the items
+    of their JSON list (without the brackets).
+    """
+
+    def make(sources: _Sources) -> tuple[tuple[tuple[int, str], ...], str]:
+        found = tuple((order[i], i) for i in sources.recommendation_ids() if i in ids)
+        return found, _dumps([rule_id for _, rule_id in found])[1:-1]
+
+    return make
 
 
 class _Texts:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from enum import Enum
 from typing import Any
 
@@ -71,6 +72,13 @@ def suggestion(enum: type[Enum], value: str) -> str:
     so ``cso``), then the closest spelling among the values and the synonyms; every suggestion
     is itself an allowed value.
     """
+    # A registry repeats its wrong values; finding the closest spelling is the slow part of a
+    # bad record, and a pure function of the two.
+    return _suggestion(enum, str.__str__(value))
+
+
+@functools.lru_cache(maxsize=1024)
+def _suggestion(enum: type[Enum], value: str) -> str:
     values = [str(member.value) for member in enum]
     if enum is not Actor:
         return close_match(value, values)

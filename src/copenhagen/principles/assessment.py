@@ -365,13 +365,18 @@ class PrincipleAssessment:
     explanations) the first time they are asked for, and then kept.
 
     Attributes:
+        status_values: Every principle's assessed status, in `Principle` order.
         warnings: Declared statuses that the initiative's own practice answers rule out.
+        own_values: Every principle's own status (before the "and" over what it requires), as
+            its own rule set decided it, in `Principle` order (the assessed statuses follow
+            from these, so equality does not look at them).
     """
 
     _declared: tuple[Status, ...] = attrs.field(alias="declared")
     _answers: tuple[tuple[bool | None, ...], ...] = attrs.field(alias="answers")
-    _statuses: tuple[Status, ...] = attrs.field(alias="statuses")
+    status_values: tuple[Status, ...] = attrs.field(alias="statuses")
     warnings: tuple[str, ...] = ()
+    own_values: tuple[Status, ...] | None = attrs.field(default=None, alias="owns", eq=False)
     _reasons: Reasons = attrs.field(
         factory=lambda: Reasons(PRINCIPLE_RULES), alias="reasons", eq=False, repr=False
     )
@@ -382,11 +387,13 @@ class PrincipleAssessment:
 
     def status(self, principle: Principle) -> Status:
         """The assessed status of ``principle``."""
-        return self._statuses[_POS[principle]]
+        return self.status_values[_POS[principle]]
 
     def own_status(self, principle: Principle) -> Status:
         """The principle's own status, before the "and" over what it requires."""
         i = _POS[principle]
+        if self.own_values is not None:
+            return self.own_values[i]
         declared = self._declared[i]
         if declared is not _UNKNOWN:
             return declared
@@ -395,7 +402,7 @@ class PrincipleAssessment:
     @property
     def statuses(self) -> FrozenMap[Principle, Status]:
         """Every principle's assessed status, in `Principle` order (e.g. for `to_svg`)."""
-        return FrozenMap(dict(zip(_ORDER, self._statuses, strict=True)))
+        return FrozenMap(dict(zip(_ORDER, self.status_values, strict=True)))
 
     @property
     def findings(self) -> FrozenMap[Principle, PrincipleFinding]:
@@ -410,13 +417,13 @@ class PrincipleAssessment:
     def _found(self) -> tuple[FrozenMap[Principle, PrincipleFinding], tuple[PrincipleFinding, ...]]:
         memo = self._memo
         if not memo:
-            found = self._reasons.findings(self._declared, self._answers, self._statuses)
+            found = self._reasons.findings(self._declared, self._answers, self.status_values)
             memo.append((FrozenMap(dict(zip(_ORDER, found, strict=True))), found))
         return memo[0]
 
     def principles_dict(self) -> dict[str, str]:
         """``{lower-case principle name: assessed status value}`` in `Principle` order."""
-        return dict(zip(_NAMES, map(_VALUE.__getitem__, map(id, self._statuses)), strict=True))
+        return dict(zip(_NAMES, map(_VALUE.__getitem__, map(id, self.status_values)), strict=True))
 
     def to_dict(self) -> dict[str, dict[str, Any]]:
         """Every finding as plain data, keyed by lower-case principle name, in `Principle` order.
@@ -524,6 +531,7 @@ _POS: dict[Principle, int] = {p: i for i, p in enumerate(_ORDER)}
 _NAMES: tuple[str, ...] = PRINCIPLE_KEYS
 _VALUE: dict[int, str] = {id(s): s.value for s in Status}  # keyed by id: a C-level hash
 _UNKNOWN = Status.UNKNOWN
+_UNKNOWNS = (_UNKNOWN,) * len(_ORDER)
 _PRACTICES: tuple[tuple[Practice, ...], ...] = tuple(practices_of(p) for p in _ORDER)
 _PRACTICE_KEYS: tuple[tuple[str, ...], ...] = tuple(
     tuple(practice_key(x) for x in xs) for xs in _PRACTICES
@@ -550,13 +558,40 @@ class Reasons:
         limit: How many findings to keep.
     """
 
-    __slots__ = ("_evidence", "_findings", "_limit", "rules")
+    __slots__ = ("_evidence", "_findings", "_limit", "_own", "_reads_own", "rules")
 
     def __init__(self, rules: PrincipleRules, limit: int = 1 << 14) -> None:
         self.rules = rules
         self._limit = limit
         self._evidence: dict[tuple[int, tuple[bool | None, ...]], PracticeEvidence] = {}
         self._findings: dict[tuple[Any, ...], PrincipleFinding] = {}
+        self._own: dict[tuple[Any, ...], tuple[Verdict, tuple[str, ...]]] = {}
+        #: For each principle, whether its own rule set reads nothing but the principle's
+        #: declaration and its practices' answers (as the engine reports it: `RuleSet.facts`);
+        #: then its decision is a value of those alone, and is kept under them.
+        self._reads_own: tuple[bool, ...] = tuple(
+            set(rule_set.facts) <= {_DECLARED_KEYS[i], *_PRACTICE_KEYS[i]}
+            for i, rule_set in enumerate(rules.own)
+        )
+
+    def own_decision(
+        self, facts: Facts, i: int, declared: Status, answers: tuple[bool | None, ...]
+    ) -> tuple[Verdict, tuple[str, ...]]:
+        """The ``i``-th principle's own rule set's verdict and warnings on ``facts``.
+
+        Kept under the declaration and answers when the rule set reads nothing else;
+        otherwise decided on ``facts`` (or taken from them, when they hold it).
+        """
+        if not self._reads_own[i]:
+            return _decided(facts, self.rules.own[i])
+        key = (i, declared, answers)
+        found = self._own.get(key)
+        if found is None:
+            found = _decided(facts, self.rules.own[i])
+            if len(self._own) >= self._limit:
+                self._own.clear()
+            self._own[key] = found
+        return found
 
     def evidence(self, i: int, answers: tuple[bool | None, ...]) -> PracticeEvidence:
         """What the answers to the ``i``-th principle's practices say."""
@@ -609,6 +644,26 @@ def _decided(facts: Facts, rule_set: RuleSet) -> tuple[Verdict, tuple[str, ...]]
     return rule_set.decide(facts)
 
 
+def _declared_and_answers(
+    facts: Facts,
+) -> tuple[tuple[Status, ...], tuple[tuple[bool | None, ...], ...]]:
+    """Every declared status and every practice's answer, in `Principle` order.
+
+    A view of an initiative offers its whole mappings (``principles``, ``practices``): each is
+    read once and its items taken out, instead of one look-up through the view per item.
+    """
+    try:
+        declarations, practices = facts["principles"], facts["practices"]
+    except KeyError:  # facts by their keys alone
+        return (
+            tuple(facts[key] for key in _DECLARED_KEYS),
+            tuple(tuple(facts[key] for key in keys) for keys in _PRACTICE_KEYS),
+        )
+    declared = tuple(map(declarations.get, _ORDER, _UNKNOWNS))
+    answer = practices.get
+    return declared, tuple(tuple(map(answer, xs)) for xs in _PRACTICES)
+
+
 def principles_of(facts: Facts, reasons: Reasons) -> PrincipleAssessment:
     """The principle assessment from an initiative's facts (contract section 3, PRIN-3).
 
@@ -621,13 +676,12 @@ def principles_of(facts: Facts, reasons: Reasons) -> PrincipleAssessment:
     Returns:
         The assessment.
     """
-    rules = reasons.rules
-    declared = tuple(facts[key] for key in _DECLARED_KEYS)
-    answers = tuple(tuple(facts[key] for key in keys) for keys in _PRACTICE_KEYS)
+    declared, answers = _declared_and_answers(facts)
     own: list[Status] = []
     warnings: list[str] = []
-    for i, rule_set in enumerate(rules.own):
-        verdict, raised = _decided(facts, rule_set)
+    decide = reasons.own_decision
+    for i in range(len(_ORDER)):
+        verdict, raised = decide(facts, i, declared[i], answers[i])
         own.append(verdict.outcome if verdict.determinate else _UNKNOWN)
         if raised:
             evidence = reasons.evidence(i, answers[i])
@@ -642,5 +696,6 @@ def principles_of(facts: Facts, reasons: Reasons) -> PrincipleAssessment:
         answers=answers,
         statuses=tuple(statuses),
         warnings=tuple(warnings),
+        owns=tuple(own),
         reasons=reasons,
     )

@@ -15,16 +15,19 @@ rule-set diffs, which enumerate exactly the distinctions either rule set can see
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import operator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from copenhagen.rules.conditions import EXACT, Test
 from copenhagen.rules.facts import FACTS, Fact, FactKind
 
-__all__ = ["Abstraction", "Classifier"]
+__all__ = ["Abstraction", "Classifier", "KeyFunction"]
 
 #: A function giving a value's class.
 Classifier = Callable[[Any], Any]
+#: A function giving a subject's key in a table: equal for subjects the rules cannot tell apart.
+KeyFunction = Callable[[Any], Any]
 
 
 class _SetClasses:
@@ -223,3 +226,52 @@ class Abstraction:
         for key in self._tests if keys is None else keys:
             total *= len(self.representatives(key))
         return total
+
+    def key_function(
+        self, prefix: str = "", wholes: Sequence[Callable[[Any], Any]] = ()
+    ) -> KeyFunction:
+        """A subject's key: the classes of the fields the tests read, and some values whole.
+
+        Args:
+            prefix: Where the subject holds the `Initiative` (``"initiative."`` for a view of
+                an assessment's parts; nothing when the subject is the initiative).
+            wholes: Getters of values that are parts of the key as they are (other rule
+                sets' decisions, say).
+
+        The fields are read by one `operator.attrgetter` and classed by table look-ups, so a
+        key costs a few C-level calls per field.
+        """
+        fields = self.fields()
+        found = {f: self.fast_classifier(f) for f in fields}
+        classified = [f for f in fields if found[f] is not None]
+        alone = [f for f in fields if found[f] is None]
+        classes: list[Classifier] = [c for c in found.values() if c is not None]
+        call: Callable[[Classifier, Any], Any] = operator.call
+        if len(classified) == 1:  # attrgetter of one name gives the value, not a tuple
+            classified.append(classified[0])
+            classes.append(_nothing)
+        if len(alone) == 1:
+            alone.append(alone[0])
+        read = operator.attrgetter(*(prefix + f for f in classified)) if classified else None
+        keep = operator.attrgetter(*(prefix + f for f in alone)) if alone else None
+        parts: list[KeyFunction] = []
+        if read is not None:
+            parts.append(lambda subject: tuple(map(call, classes, read(subject))))
+        if keep is not None:
+            parts.append(keep)
+        if wholes:
+            getters = tuple(wholes)
+            parts.append(lambda subject: tuple([get(subject) for get in getters]))
+        if not parts:
+            return lambda subject: ()
+        if len(parts) == 1:
+            return parts[0]
+        if len(parts) == 2:
+            first, second = parts
+            return lambda subject: (first(subject), second(subject))
+        first, second, third = parts
+        return lambda subject: (first(subject), second(subject), third(subject))
+
+
+def _nothing(_: Any) -> None:
+    return None

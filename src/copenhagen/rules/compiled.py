@@ -48,6 +48,10 @@ R = TypeVar("R")
 Node = tuple[Callable[[Any], Any], Callable[[Any], Any], dict[Any, Any]]
 
 
+#: What a table's look-up gives for a key it does not hold.
+_ABSENT: Any = object()
+
+
 def _node(getter: Callable[[Any], Any]) -> Node:
     children: dict[Any, Any] = {}
     return (getter, children.get, children)
@@ -128,6 +132,11 @@ class View(_Offers):
 
     def _fetch(self, key: str, getter: Callable[[Any], Any]) -> Any:
         return getter(self._subject)
+
+    @property
+    def subject(self) -> Any:
+        """What the view reads its facts from."""
+        return self._subject
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._getters)
@@ -296,6 +305,8 @@ class Table(Generic[S, R]):
         classes: For some keys, the class function that stands for the value in the table's key
             (`copenhagen.rules.abstraction`): values the computation cannot tell apart share a
             class, and so a result.
+        key_function: The same key, worked out faster (`Abstraction.key_function`): equal for
+            exactly the subjects the key names and classes make equal.
     """
 
     __slots__ = ("_compute", "_getters", "_key", "_keys", "_limit", "_routes", "_shared", "_table")
@@ -309,6 +320,7 @@ class Table(Generic[S, R]):
         *,
         routes: Mapping[str, Route] | None = None,
         classes: Mapping[str, Callable[[Any], Any]] | None = None,
+        key_function: Callable[[S], Any] | None = None,
     ) -> None:
         if limit < 1:
             raise ValueError(f"a cache must hold at least 1 result, not {limit}")
@@ -318,8 +330,8 @@ class Table(Generic[S, R]):
         self._keys = key
         classes = classes or {}
         readers = [_classed(self._getters[k], classes.get(k)) for k in key]
-        self._key: Callable[[S], tuple[Any, ...]] = lambda subject: tuple(
-            [read(subject) for read in readers]
+        self._key: Callable[[S], Any] = key_function or (
+            lambda subject: tuple([read(subject) for read in readers])
         )
         self._limit = limit
         self._table: dict[tuple[Any, ...], R] = {}
@@ -329,8 +341,8 @@ class Table(Generic[S, R]):
         """The result for ``subject``: one look-up for a pattern seen before."""
         key = self._key(subject)
         table = self._table
-        found = table.get(key)
-        if found is None:
+        found: Any = table.get(key, _ABSENT)
+        if found is _ABSENT:  # (``None`` is a result like any other: a rule that does not apply)
             found = self._compute(View(subject, self._getters, self._routes))
             with contextlib.suppress(TypeError):
                 found = self._shared.setdefault(found, found)
@@ -338,7 +350,8 @@ class Table(Generic[S, R]):
                 table.clear()
                 self._shared = {}
             table[key] = found
-        return found
+        result: R = found
+        return result
 
     def keys(self) -> tuple[str, ...]:
         """Every key the computation may read (with a getter or a route)."""
