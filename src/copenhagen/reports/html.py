@@ -19,6 +19,7 @@ from copenhagen.reports._labels import (
     DECISIONS,
     NOT_DECLARED,
     aspect_label,
+    crosswalks_label,
     haklay_label,
     principle_label,
     shirk_label,
@@ -143,6 +144,9 @@ def _principles(
         held = ", ".join(principle_label(p) for p in finding.get("held_down_by") or [])
         cites = ", ".join(str(c) for c in finding.get("citations") or [])
         cite_html = f' <span class="cite">({h(cites)})</span>' if cites else ""
+        related = crosswalks_label(finding.get("crosswalks"))
+        if related:
+            cite_html += f'<br><span class="related">Related standards: {h(related)}</span>'
         yield (
             f'<tr><th scope="row">{h(principle_label(key))}</th>'
             f"<td>{declared_cell}</td>"

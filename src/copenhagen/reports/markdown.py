@@ -16,6 +16,7 @@ from copenhagen.reports._escape import escape_markdown as md
 from copenhagen.reports._labels import (
     DECISIONS,
     aspect_label,
+    crosswalks_label,
     declared_label,
     haklay_label,
     principle_label,
@@ -123,6 +124,9 @@ def _principles(
         why = md(finding.get("explanation", ""))
         if cites:
             why = f"{why} ({cites})" if why else f"({cites})"
+        related = crosswalks_label(finding.get("crosswalks"))
+        if related:
+            why = f"{why} *Related standards:* {md(related)}."
         yield (
             f"| {md(principle_label(key))} | {md(said)} "
             f"| {md(status_label(finding.get('from_practices')))} "

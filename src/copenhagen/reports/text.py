@@ -22,6 +22,7 @@ from copenhagen.reports._labels import (
     STATUS_SYMBOL,
     STATUS_WORD,
     aspect_label,
+    crosswalks_label,
     haklay_label,
     principle_label,
     shirk_label,
@@ -200,6 +201,10 @@ def _principles(
             why = f"{why} ({cites})" if why else f"({cites})"
         if why:
             yield from (s(line, "dim") for line in _wrap(why, width, _LABEL_WIDTH + 11))
+        related = crosswalks_label(finding.get("crosswalks"))
+        if related:
+            line = f"Related standards: {related}"
+            yield from (s(part, "dim") for part in _wrap(line, width, _LABEL_WIDTH + 11))
     if grouped:
         line = f"{status_label('unknown')}, not declared: " + ", ".join(grouped)
         yield from (s(part, "unknown") for part in _wrap(line, width, _LABEL_WIDTH))
