@@ -62,6 +62,8 @@ FINDING_KEYS = [
 CROSSWALK_LINK_KEYS = ["crosswalk", "from", "to", "strength", "reason", "source"]
 PARTICIPATION_KEYS = [
     "engaged_stages",
+    "listed_stages",
+    "added_stages",
     "coverage",
     "design_stage_engaged",
     "ratings",
@@ -299,8 +301,6 @@ def test_the_schema_rejects_a_result_missing_a_key_or_with_a_bad_value() -> None
     assert not _VALIDATOR.is_valid(data)
 
 
-# --- Pickling (batch users spread work over processes) --------
-
 def test_the_schema_checks_each_finding_s_crosswalk_links() -> None:
     data = json.loads(dumps(EXAMPLE))
     links = data["principle_findings"]["confidentiality"]["crosswalks"]
@@ -330,6 +330,8 @@ def test_each_principle_finding_carries_its_crosswalks() -> None:
         ]
         assert {link["from"] for link in links} == {principle.name.lower()}
 
+
+# --- Pickling (batch users spread work over processes) --------
 
 
 @given(initiatives())

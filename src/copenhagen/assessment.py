@@ -220,14 +220,13 @@ def assessment_schema() -> dict[str, Any]:
         }
     )
     levels = _values(ParticipationLevel)
+    stage_list = {"type": "array", "items": {"enum": _values(Stage)}, "uniqueItems": True}
+    stage_list_or_null = {"oneOf": [stage_list, {"type": "null"}]}
     participation = _object(
         {
-            "engaged_stages": {
-                "oneOf": [
-                    {"type": "array", "items": {"enum": _values(Stage)}, "uniqueItems": True},
-                    {"type": "null"},
-                ]
-            },
+            "engaged_stages": stage_list_or_null,
+            "listed_stages": stage_list_or_null,
+            "added_stages": stage_list,
             "coverage": {
                 "oneOf": [{"type": "number", "minimum": 0, "maximum": 1}, {"type": "null"}]
             },

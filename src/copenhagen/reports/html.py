@@ -34,6 +34,8 @@ from copenhagen.reports._view import (
     ordered_principles,
     outcome_text,
     principle_statuses,
+    stage_engaged,
+    stage_origin,
     was_declared,
 )
 
@@ -175,8 +177,11 @@ def _participation(p: Mapping[str, Any]) -> Iterator[str]:
     else:
         named = ", ".join(stage_label(str(s)) for s in stages)
         stages_text = (named or "none") + f" ({len(stages)} of 6)"
-    rows = [
-        ("Engaged stages", stages_text),
+    rows = [("Engaged stages", stages_text)]
+    origin = stage_origin(p)
+    if origin is not None:
+        rows += [("Listed in the document", origin[0]), ("Added by the library", origin[1])]
+    rows += [
         ("Design stage engaged", _yes_no(p.get("design_stage_engaged"))),
         ("Degree of participation", p.get("degree") or "unknown"),
         ("Quality of participation", p.get("quality") or "unknown"),
@@ -200,7 +205,7 @@ def _participation(p: Mapping[str, Any]) -> Iterator[str]:
         for row in table:
             yield (
                 f"<tr><td>{h(stage_label(str(row.get('stage', ''))))}</td>"
-                f"<td>{_yes_no(row.get('engaged'))}</td>"
+                f"<td>{h(stage_engaged(p, row))}</td>"
                 f"<td>{h(row.get('participation', ''))}</td></tr>"
             )
         yield "</tbody></table>"

@@ -32,6 +32,8 @@ from copenhagen.reports._view import (
     ordered_principles,
     outcome_text,
     principle_statuses,
+    stage_engaged,
+    stage_origin,
     was_declared,
 )
 
@@ -186,6 +188,10 @@ def _participation(p: Mapping[str, Any]) -> Iterator[str]:
         share = f" ({len(stages)} of 6)" if coverage is not None else ""
         named = ", ".join(md(stage_label(str(s))) for s in stages)
         yield f"- Engaged stages: {named or 'none'}{share}"
+    origin = stage_origin(p)
+    if origin is not None:
+        yield f"- Listed in the document: {md(origin[0])}"
+        yield f"- Added by the library: {md(origin[1])}"
     design = p.get("design_stage_engaged")
     yield f"- Design stage engaged: {_yes_no(design)}"
     yield f"- Degree of participation: {md(p.get('degree') or 'unknown')}"
@@ -212,7 +218,7 @@ def _participation(p: Mapping[str, Any]) -> Iterator[str]:
         yield "|---|---|---|"
         for row in table:
             yield (
-                f"| {md(stage_label(str(row.get('stage', ''))))} | {_yes_no(row.get('engaged'))} "
+                f"| {md(stage_label(str(row.get('stage', ''))))} | {stage_engaged(p, row)} "
                 f"| {md(row.get('participation', ''))} |"
             )
         yield ""
