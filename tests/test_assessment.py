@@ -50,9 +50,20 @@ TOP_KEYS = [
     "provenance",
 ]
 DECISION_KEYS = ["outcome", "determinate", "missing", "trace", "warnings"]
-FINDING_KEYS = ["declared", "from_practices", "status", "held_down_by", "explanation", "citations"]
+FINDING_KEYS = [
+    "declared",
+    "from_practices",
+    "status",
+    "held_down_by",
+    "explanation",
+    "citations",
+    "crosswalks",
+]
+CROSSWALK_LINK_KEYS = ["crosswalk", "from", "to", "strength", "reason", "source"]
 PARTICIPATION_KEYS = [
     "engaged_stages",
+    "listed_stages",
+    "added_stages",
     "coverage",
     "design_stage_engaged",
     "ratings",
@@ -288,6 +299,36 @@ def test_the_schema_rejects_a_result_missing_a_key_or_with_a_bad_value() -> None
     assert not _VALIDATOR.is_valid(broken)
     data["participation"]["shirk_model"] = "fully_owned"
     assert not _VALIDATOR.is_valid(data)
+
+
+def test_the_schema_checks_each_finding_s_crosswalk_links() -> None:
+    data = json.loads(dumps(EXAMPLE))
+    links = data["principle_findings"]["confidentiality"]["crosswalks"]
+    assert [link["crosswalk"] for link in links] == ["fpos", "hrbad"]
+    links[0]["strength"] = "strong"
+    assert not _VALIDATOR.is_valid(data)
+    links[0]["strength"] = "overlaps"
+    links[0]["crosswalk"] = "gsbpm"  # a stage's crosswalk, never a principle's
+    assert not _VALIDATOR.is_valid(data)
+    del links[0]["crosswalk"]
+    assert not _VALIDATOR.is_valid(data)
+
+
+def test_each_principle_finding_carries_its_crosswalks() -> None:
+    # Issue 15: the crosswalks in to_dict() where they touch a principle's finding.
+    from copenhagen.framework.crosswalks import crosswalk_links
+
+    data = assess(EXAMPLE).to_dict()
+    for principle in Principle:
+        links = data["principle_findings"][principle.name.lower()]["crosswalks"]
+        assert links, principle
+        assert all(list(link) == CROSSWALK_LINK_KEYS for link in links)
+        expected = crosswalk_links(principle)
+        assert [link["crosswalk"] for link in links] == [x.crosswalk for x in expected]
+        assert [{k: v for k, v in link.items() if k != "crosswalk"} for link in links] == [
+            x.to_dict() for x in expected
+        ]
+        assert {link["from"] for link in links} == {principle.name.lower()}
 
 
 # --- Pickling (batch users spread work over processes) --------

@@ -34,6 +34,8 @@ D, C, P, AN, U, R = Stage
 
 PROFILE_KEYS = [
     "engaged_stages",
+    "listed_stages",
+    "added_stages",
     "coverage",
     "design_stage_engaged",
     "ratings",
@@ -92,6 +94,39 @@ def test_p1_citizen_initiator_with_unlisted_stages_knows_only_the_design_stage()
     assert prof.engaged_stages is None
     assert prof.coverage is None
     assert prof.design_stage_engaged is True
+
+
+def test_p1_the_document_s_stages_are_kept_beside_the_ones_the_library_adds() -> None:
+    # Issue 13 item 11: the profile says what the document listed and what P1 added.
+    listed = profile(make((Actor.CSO,), (C, AN)))
+    assert (listed.listed_stages, listed.added_stages) == ((C, AN), (D,))
+    assert listed.to_dict()["listed_stages"] == ["collection", "analysis"]
+    assert listed.to_dict()["added_stages"] == ["design"]
+    empty = profile(make((Actor.CSO,), ()))
+    assert (empty.engaged_stages, empty.listed_stages, empty.added_stages) == ((D,), (), (D,))
+    unlisted = profile(make((Actor.COMMUNITY,), None))
+    assert (unlisted.listed_stages, unlisted.added_stages) == (None, (D,))
+    assert unlisted.to_dict()["listed_stages"] is None
+
+
+def test_p1_adds_nothing_the_document_already_lists_or_others_started() -> None:
+    own = profile(make((Actor.CSO,), (AN, D)))
+    assert (own.listed_stages, own.added_stages) == ((D, AN), ())
+    nso = profile(make((Actor.NSO,), (C,), meaningful_engagement=True))
+    assert (nso.listed_stages, nso.added_stages) == ((C,), ())
+    assert profile(make((Actor.NSO,), None)).added_stages == ()
+
+
+@given(initiatives())
+def test_the_engaged_stages_are_the_listed_ones_and_the_added_ones(initiative: Initiative) -> None:
+    prof = profile(initiative)
+    listed = initiative.engaged_stages
+    assert prof.listed_stages == (
+        None if listed is None else tuple(s for s in Stage if s in listed)
+    )
+    assert not set(prof.added_stages) & set(prof.listed_stages or ())
+    if prof.engaged_stages is not None:
+        assert set(prof.engaged_stages) == set(prof.listed_stages or ()) | set(prof.added_stages)
 
 
 def test_p1_does_not_apply_to_state_or_other_initiators() -> None:

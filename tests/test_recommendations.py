@@ -7,8 +7,18 @@ from typing import Any
 import pytest
 from hypothesis import given
 
-from copenhagen import Actor, Initiative, Principle, Stage, Status, assess, assess_principles
+from copenhagen import (
+    Actor,
+    Initiative,
+    NSOCategory,
+    Principle,
+    Stage,
+    Status,
+    assess,
+    assess_principles,
+)
 from copenhagen.framework.citations import is_anchor
+from copenhagen.framework.objectives import Objective
 from copenhagen.framework.participation import ParticipationAspect as A
 from copenhagen.framework.participation import ParticipationLevel as L
 from copenhagen.framework.practices import Practice
@@ -30,8 +40,7 @@ def recs(**fields: Any) -> dict[str, Any]:
     return {r.id: r for r in assess(make(**fields)).recommendations}
 
 
-def complete(**fields: Any) -> dict[str, Any]:
-    """Recommendations for an initiative that leaves little open, changed by ``fields``."""
+def _complete_fields(**fields: Any) -> dict[str, Any]:
     base: dict[str, Any] = {
         "engaged_stages": set(Stage),
         "meaningful_engagement": True,
@@ -40,7 +49,12 @@ def complete(**fields: Any) -> dict[str, Any]:
         "principles": ALL_MET,
         "participation": ALL_RATED_HIGH,
     }
-    return recs(**(base | fields))
+    return base | fields
+
+
+def complete(**fields: Any) -> dict[str, Any]:
+    """Recommendations for an initiative that leaves little open, changed by ``fields``."""
+    return recs(**_complete_fields(**fields))
 
 
 def test_a_complete_initiative_needs_no_next_step() -> None:
@@ -124,8 +138,40 @@ def test_raise_participation() -> None:
 
 
 def test_seek_quality_assurance() -> None:
-    got = complete(quality_assured=False)
-    assert got["seek_quality_assurance"].citation == "paras 32-34"
+    got = complete(quality_assured=False, objectives={Objective.COMPLEMENT_OFFICIAL_DATA})
+    step = got["seek_quality_assurance"]
+    assert step.citation == "paras 32-34"
+    # Offered as an option, never as the way every category-3 initiative should go (para 32).
+    assert step.text.startswith("If you want the data to complement official statistics")
+    assert "one option" in step.text
+    assert "in their own right" in step.text
+
+
+@pytest.mark.parametrize(
+    "objectives",
+    [
+        set(),
+        {Objective.REPRESENT_UNREPRESENTED},
+        {Objective.MONITOR_RIGHTS, Objective.RAISE_AWARENESS},
+    ],
+)
+def test_seek_quality_assurance_is_not_pressed_on_independent_citizen_data(
+    objectives: set[Objective],
+) -> None:
+    # Para 32 presents independent citizen data (category 3) as legitimate: an initiative that
+    # does not aim to complement official data is not told to move towards category 2.
+    fields = _complete_fields(quality_assured=False, objectives=objectives)
+    assert assess(make(**fields)).nso_category.outcome is NSOCategory.INDEPENDENT
+    assert "seek_quality_assurance" not in recs(**fields)
+
+
+def test_seek_quality_assurance_waits_for_category_3() -> None:
+    # Category 2 already complements official statistics; category 1 is integrated.
+    wants = {Objective.COMPLEMENT_OFFICIAL_DATA}
+    assert "seek_quality_assurance" not in complete(objectives=wants)
+    assert "seek_quality_assurance" not in complete(
+        objectives=wants, integrated_into_official_statistics=True
+    )
 
 
 def test_quality_assure_integrated_data() -> None:

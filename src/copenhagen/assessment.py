@@ -19,7 +19,7 @@ import attrs
 from copenhagen.framework.modalities import Modality, Table1Column
 from copenhagen.framework.official import NSOCategory
 from copenhagen.framework.participation import ParticipationAspect, ParticipationLevel
-from copenhagen.framework.principles import PRINCIPLE_KEYS
+from copenhagen.framework.principles import PRINCIPLE_KEYS, Principle
 from copenhagen.framework.stages import Stage
 from copenhagen.model import DOCUMENT_KEYS, Decision, Initiative, Scope, Status
 from copenhagen.participation import HaklayLevel, ParticipationProfile, ShirkModel
@@ -177,6 +177,29 @@ def _principle_names() -> list[str]:
     return list(PRINCIPLE_KEYS)
 
 
+def _crosswalk_link_schema(names: list[str]) -> dict[str, Any]:
+    """A principle's crosswalk link in a finding: contract section 8's link and its crosswalk."""
+    from copenhagen.framework.crosswalks import CROSSWALKS, Strength
+
+    linking = [c.name for c in CROSSWALKS if any(isinstance(k.member, Principle) for k in c.links)]
+    text = {"type": "string", "minLength": 1}
+    schema = _object(
+        {
+            "crosswalk": {"enum": linking},
+            "from": {"enum": names},
+            "to": text,
+            "strength": {"enum": _values(Strength)},
+            "reason": text,
+            "source": text,
+        }
+    )
+    schema["description"] = (
+        "A link from the principle to an item of another standard: contract section 8's form "
+        "with the crosswalk's name (the library's reading, the same for every initiative)."
+    )
+    return schema
+
+
 def assessment_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of `Assessment.to_dict`'s output.
 
@@ -193,17 +216,17 @@ def assessment_schema() -> dict[str, Any]:
             "held_down_by": {"type": "array", "items": {"enum": names}},
             "explanation": {"type": "string"},
             "citations": {"type": "array", "items": {"type": "string"}},
+            "crosswalks": {"type": "array", "items": _crosswalk_link_schema(names)},
         }
     )
     levels = _values(ParticipationLevel)
+    stage_list = {"type": "array", "items": {"enum": _values(Stage)}, "uniqueItems": True}
+    stage_list_or_null = {"oneOf": [stage_list, {"type": "null"}]}
     participation = _object(
         {
-            "engaged_stages": {
-                "oneOf": [
-                    {"type": "array", "items": {"enum": _values(Stage)}, "uniqueItems": True},
-                    {"type": "null"},
-                ]
-            },
+            "engaged_stages": stage_list_or_null,
+            "listed_stages": stage_list_or_null,
+            "added_stages": stage_list,
             "coverage": {
                 "oneOf": [{"type": "number", "minimum": 0, "maximum": 1}, {"type": "null"}]
             },

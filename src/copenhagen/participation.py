@@ -486,6 +486,10 @@ class ParticipationProfile:
     Attributes:
         engaged_stages: The stages citizens take part in, in value-chain order (design added
             for a citizen-side initiator, rule P1), or ``None`` if the document does not say.
+        listed_stages: The stages the document itself lists (``engaged_stages``), in order, or
+            ``None`` when it does not list them.
+        added_stages: The stages the library counts as engaged that the document does not list
+            (the design stage, for a citizen-side initiator: rule P1), in order.
         coverage: The share of the six stages engaged (rule P2), or ``None``.
         design_stage_engaged: Whether citizens take part in design (rule P3), or ``None``.
         ratings: The document's ratings of the aspects of participation, in aspect order.
@@ -504,6 +508,8 @@ class ParticipationProfile:
     """
 
     engaged_stages: tuple[Stage, ...] | None
+    listed_stages: tuple[Stage, ...] | None
+    added_stages: tuple[Stage, ...]
     coverage: float | None
     design_stage_engaged: bool | None
     ratings: tuple[tuple[ParticipationAspect, ParticipationLevel], ...]
@@ -519,11 +525,13 @@ class ParticipationProfile:
 
     def to_dict(self) -> dict[str, Any]:
         """The profile as plain JSON-ready data (the ``participation`` part of `assess`)."""
-        engaged = self.engaged_stages
+        engaged, listed = self.engaged_stages, self.listed_stages
         degree, quality = self.degree, self.quality
         column, shirk, haklay = self.table_1_column, self.shirk_model, self.haklay_level
         return {
             "engaged_stages": None if engaged is None else [s.value for s in engaged],
+            "listed_stages": None if listed is None else [s.value for s in listed],
+            "added_stages": [s.value for s in self.added_stages],
             "coverage": self.coverage,
             "design_stage_engaged": self.design_stage_engaged,
             "ratings": {aspect.value: level.value for aspect, level in self.ratings},
@@ -657,8 +665,12 @@ def profile_of(facts: Facts, rules: ProfileRules) -> ParticipationProfile:
         placed = found.determinate and found.outcome is not None
         placements.append(found.outcome if placed else None)
         notes.append(_placement_note(typology, rule_set, found.rule if placed else ""))
+    # What the document listed and what the library added to it (P1), so reports show both.
+    added = () if not design_engaged or (stages and Stage.DESIGN in stages) else (Stage.DESIGN,)
     return ParticipationProfile(
         engaged_stages=ordered,
+        listed_stages=None if stages is None else tuple(s for s in _STAGES if s in stages),
+        added_stages=added,
         coverage=coverage,
         design_stage_engaged=design_engaged,
         ratings=tuple((a, ratings[a]) for a in _ASPECTS if a in ratings),

@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from copenhagen.framework.objectives import Objective
 from copenhagen.framework.official import NSOCategory
 from copenhagen.framework.participation import ParticipationAspect, ParticipationLevel
 from copenhagen.framework.practices import Practice
@@ -887,11 +888,18 @@ RECOMMENDATION_RULES = RecommendationSet(
         RecommendationRule(
             "seek_quality_assurance",
             "paras 32-34",
-            "When the data are independent of official statistics (category 3), suggest quality "
-            "assurance with the NSO to move towards category 2.",
-            DecidedAs(NSO_CATEGORY_RULES, NSOCategory.INDEPENDENT),
-            "Seek quality assurance of the data with the national statistical office, to move "
-            "towards data that complement official statistics (category 2).",
+            "When the data are independent of official statistics (category 3) and the "
+            "initiative aims to complement official data, offer quality assurance with the NSO "
+            "as one option towards category 2; data that stay independent are citizen data "
+            "as they are (para 32).",
+            all_of(
+                DecidedAs(NSO_CATEGORY_RULES, NSOCategory.INDEPENDENT),
+                Has("objectives", {Objective.COMPLEMENT_OFFICIAL_DATA}),
+            ),
+            "If you want the data to complement official statistics, one option is to have them "
+            "quality assured with the national statistical office, which would make them "
+            "category 2; data that stay independent of official statistics (category 3) are "
+            "citizen data in their own right.",
         ),
         RecommendationRule(
             "quality_assure_integrated_data",

@@ -72,6 +72,9 @@ def test_explain_gives_every_rule_tried(cli: Cli, files: dict[str, Path]) -> Non
         assert f"{rule} (" in run.out
     assert "Principles:" in run.out
     assert "para 17" in run.out
+    # Every finding names its related standards (the crosswalks, register XW-11).
+    assert run.out.count("Related standards: ") == 13
+    assert "Related standards: FPOS 6 (overlaps), HRBAD privacy (overlaps)" in run.out
     bad = cli("explain", str(files["invalid"]))
     assert bad.status == 1
     assert bad.out == ""

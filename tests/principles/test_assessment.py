@@ -13,6 +13,7 @@ from copenhagen.model import status_and
 from copenhagen.principles import PrincipleAssessment, practice_evidence, practices_of
 from copenhagen.principles.relations import REQUIRES, REQUIRES_CLOSURE
 from tests.principles.strategies import initiatives
+from tests.test_assessment import FINDING_KEYS
 
 P = Principle
 RANK = {Status.NOT_MET: 0, Status.UNKNOWN: 1, Status.PARTIAL: 2, Status.MET: 3}
@@ -110,14 +111,7 @@ def test_to_dict_shape_and_determinism(i: Initiative) -> None:
     data = result.to_dict()
     assert list(data) == [p.name.lower() for p in Principle]
     for name, entry in data.items():
-        assert list(entry) == [
-            "declared",
-            "from_practices",
-            "status",
-            "held_down_by",
-            "explanation",
-            "citations",
-        ]
+        assert list(entry) == FINDING_KEYS
         assert entry["status"] == result.principles_dict()[name]
     assert json.dumps(data, sort_keys=True) == json.dumps(
         assess_principles(make(dict(i.principles), dict(i.practices))).to_dict(), sort_keys=True
@@ -147,6 +141,58 @@ def test_held_down_by_data_security() -> None:
     assert ethics.status is Status.NOT_MET
     assert result.status(P.OPENNESS) is Status.MET
     assert assess_principles(make(everything_met)).status(P.ETHICAL_AND_SAFE_USE) is Status.MET
+
+
+@pytest.mark.parametrize("declared", [Status.PARTIAL, Status.MET])
+def test_held_down_to_unknown_says_the_requirement_may_be_not_met(declared: Status) -> None:
+    # A partial (or met) principle lowered to unknown is not explained by "cannot be met
+    # unless": it falls because what it requires may turn out not met (the contract's "and").
+    result = assess_principles(make({P.CONFIDENTIALITY: declared}))
+    finding = result.findings[P.CONFIDENTIALITY]
+    assert finding.status is Status.UNKNOWN
+    assert finding.held_down_by == (P.DATA_SECURITY,)
+    assert "cannot be met unless" not in finding.explanation
+    assert "it requires data security (principle 6) (para 30)" in finding.explanation
+    assert "may turn out not met, which would make this principle not met too" in (
+        finding.explanation
+    )
+    ethics = assess_principles(make({P.ETHICAL_AND_SAFE_USE: declared})).findings[
+        P.ETHICAL_AND_SAFE_USE
+    ]
+    assert "cannot be met unless" not in ethics.explanation
+    assert "they are assessed unknown: any of them may turn out not met" in ethics.explanation
+
+
+@pytest.mark.parametrize(
+    ("own", "required"),
+    [(Status.MET, Status.PARTIAL), (Status.PARTIAL, Status.NOT_MET), (Status.MET, Status.NOT_MET)],
+)
+def test_held_down_to_partial_or_not_met_says_it_cannot_be_met_unless(
+    own: Status, required: Status
+) -> None:
+    result = assess_principles(make({P.CONFIDENTIALITY: own, P.DATA_SECURITY: required}))
+    finding = result.findings[P.CONFIDENTIALITY]
+    assert finding.status is required
+    assert (
+        "cannot be met unless data security (principle 6) is met (para 30)" in finding.explanation
+    )
+
+
+def test_every_finding_lists_its_crosswalk_links() -> None:
+    from copenhagen.framework.crosswalks import crosswalk_links
+
+    result = assess_principles(make())
+    for principle, finding in result.findings.items():
+        links = crosswalk_links(principle)
+        assert finding.crosswalks == links
+        assert finding.to_dict()["crosswalks"] == [
+            {"crosswalk": link.crosswalk, **link.to_dict()} for link in links
+        ]
+    # The data are the caller's to change: the next result is untouched.
+    data = result.to_dict()
+    data["confidentiality"]["crosswalks"][0]["to"] = "changed"
+    data["confidentiality"]["crosswalks"].clear()
+    assert result.to_dict()["confidentiality"]["crosswalks"][0]["to"] == "6"
 
 
 # (yes, no, unanswered) counts for a three-practice principle -> derived status.

@@ -28,6 +28,15 @@ def test_strings_yaml_1_1_would_read_as_booleans_stay_strings() -> None:
     assert yaml.safe_load(text)["name"] == "yes"  # even a YAML 1.1 reader keeps them
 
 
+@pytest.mark.parametrize("text", ["0E0", "1e3", "-2E+5", "0o17", "0x1F"])
+def test_strings_yaml_1_2_would_read_as_numbers_stay_strings(text: str) -> None:
+    # The library reads YAML as YAML 1.2 does (register SEC-4), where "0E0" is a number.
+    document = {"name": text, "initiated_by": ["cso"], "extra": {text: text}}
+    loaded = load_initiative(parse_yaml(document_text(document, "yaml")))
+    assert loaded.name == text
+    assert dict(loaded.extra) == {text: text}
+
+
 def test_file_stems_are_safe() -> None:
     assert file_stem("Beach litter (Ghana) 2024!") == "beach-litter-ghana-2024"
     assert file_stem("../../etc/passwd") == "etc-passwd"

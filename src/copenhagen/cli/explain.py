@@ -44,7 +44,7 @@ def register(subparsers: Any) -> None:
 def explanation(initiative: Any, *, principles: bool = True, width: int = 100) -> str:
     """The full explanation of one initiative as text."""
     from copenhagen.assessor import assess_principles
-    from copenhagen.reports._labels import principle_label, status_label
+    from copenhagen.reports._labels import crosswalks_label, principle_label, status_label
     from copenhagen.reports.text import printable
     from copenhagen.rules import explain
 
@@ -62,6 +62,15 @@ def explanation(initiative: Any, *, principles: bool = True, width: int = 100) -
                     width,
                     initial_indent="    ",
                     subsequent_indent="    ",
+                )
+            )
+            related = crosswalks_label(finding.to_dict()["crosswalks"])
+            lines.extend(
+                textwrap.wrap(
+                    f"Related standards: {related}",
+                    width,
+                    initial_indent="    ",
+                    subsequent_indent="      ",
                 )
             )
         lines.extend(f"  ! {warning}" for warning in assessment.warnings)

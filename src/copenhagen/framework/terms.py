@@ -48,6 +48,11 @@ class ContributionType(CatalogueMember, IntEnum):
         """Whether the framework is about this type (para 9: only the first)."""
         return self is ContributionType.OUTSIDE_OFFICIAL_STATISTICS
 
+    @property
+    def ordinal(self) -> str:
+        """How para 9 counts the type: ``"first"`` or ``"second"``."""
+        return "first" if self is ContributionType.OUTSIDE_OFFICIAL_STATISTICS else "second"
+
 
 #: The other names Box 1 lists for citizen engagement in data, which "citizen data" gathers under
 #: one term. Sorted alphabetically; the text's "community-driven or community-generated data" is

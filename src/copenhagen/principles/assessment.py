@@ -20,8 +20,9 @@ transitive ``requires`` closure is precomputed. `copenhagen.Assessor` caches the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -45,6 +46,9 @@ from copenhagen.rules.conditions import (
 )
 from copenhagen.rules.engine import Rule, RuleSet, RuleWarning
 from copenhagen.rules.facts import practice_key, principle_key
+
+if TYPE_CHECKING:
+    from copenhagen.framework.crosswalks import CrosswalkLink
 
 __all__ = [
     "FROM_PRACTICES_RULES",
@@ -330,9 +334,25 @@ class PrincipleFinding:
         default=attrs.Factory(lambda self: _plain_values(self), takes_self=True),
     )
 
+    @property
+    def crosswalks(self) -> tuple[CrosswalkLink, ...]:
+        """The principle's links to other standards (FPOS, HRBAD, CARE), crosswalk by crosswalk.
+
+        The library's reading beside the framework, not part of the assessment: the same for
+        every initiative (`copenhagen.framework.crosswalks.crosswalk_links`).
+        """
+        from copenhagen.framework.crosswalks import crosswalk_links
+
+        return crosswalk_links(self.principle)
+
     def to_dict(self) -> dict[str, Any]:
-        """The finding as plain data, in the shape of ``principle_findings`` entries."""
-        _, declared, from_practices, status, held, explanation, citations = self._plain
+        """The finding as plain data, in the shape of ``principle_findings`` entries.
+
+        ``crosswalks`` lists the principle's links to other standards, each contract section 8's
+        link with the name of its crosswalk: ``{"crosswalk", "from", "to", "strength",
+        "reason", "source"}``.
+        """
+        _, declared, from_practices, status, held, explanation, citations, links = self._plain
         return {
             "declared": declared,
             "from_practices": from_practices,
@@ -340,7 +360,17 @@ class PrincipleFinding:
             "held_down_by": list(held),
             "explanation": explanation,
             "citations": list(citations),
+            "crosswalks": [link.copy() for link in links],
         }
+
+
+@functools.cache
+def _crosswalk_rows(principle: Principle) -> tuple[dict[str, str], ...]:
+    """The principle's crosswalk links as ``to_dict`` writes them (built once; copied per call)."""
+    from copenhagen.framework.crosswalks import crosswalk_links
+
+    links = crosswalk_links(principle)
+    return tuple({"crosswalk": link.crosswalk, **link.to_dict()} for link in links)
 
 
 def _plain_values(finding: PrincipleFinding) -> tuple[Any, ...]:
@@ -353,6 +383,7 @@ def _plain_values(finding: PrincipleFinding) -> tuple[Any, ...]:
         tuple(p.name.lower() for p in finding.held_down_by),
         finding.explanation,
         finding.citations,
+        _crosswalk_rows(finding.principle),
     )
 
 
@@ -478,10 +509,23 @@ def _held(
     principle: Principle, status: Status, held_down_by: tuple[Principle, ...]
 ) -> tuple[str, tuple[str, ...]]:
     citations = tuple(dict.fromkeys(_REQUIRES_CITATION[principle, q] for q in held_down_by))
-    verb = "is" if len(held_down_by) == 1 else "are"
+    one = len(held_down_by) == 1
+    verb = "is" if one else "are"
+    names = _join([_name(q) for q in held_down_by])
+    if status is Status.UNKNOWN:
+        # An unknown requirement lowers a met or partly met principle to unknown because the
+        # requirement may yet be not met, which would make this one not met (the contract's
+        # "and"): "cannot be met unless" would explain only the met case (register PRIN-5).
+        text = (
+            f" But it requires {names} ({', '.join(citations)}), and "
+            f"{'that is' if one else 'they are'} assessed unknown: "
+            f"{'it' if one else 'any of them'} may turn out not met, which would make this "
+            "principle not met too, so it is assessed unknown."
+        )
+        return text, citations
     text = (
-        f" But it cannot be met unless {_join([_name(q) for q in held_down_by])} {verb} met "
-        f"({', '.join(citations)}), and {'that' if verb == 'is' else 'they'} {verb} assessed "
+        f" But it cannot be met unless {names} {verb} met "
+        f"({', '.join(citations)}), and {'that' if one else 'they'} {verb} assessed "
         f"{_WORDS[status]}, so it is assessed {_WORDS[status]}."
     )
     return text, citations

@@ -53,10 +53,20 @@ def document_text(document: Mapping[str, Any], fmt: str) -> str:
 
 
 def _dumper(yaml: Any) -> Any:
-    """A safe YAML dumper that double-quotes (and so escapes) strings that do not print."""
+    """A safe YAML dumper that double-quotes (and so escapes) strings that do not print.
+
+    It also knows how the library's own loader resolves plain scalars (YAML 1.2's core schema,
+    `copenhagen.documents.parsing.yaml_loader`), so a string that loader would read as a
+    number (``0E0``, ``1e3``) is quoted too, as PyYAML quotes YAML 1.1's booleans.
+    """
+    from copenhagen.documents.parsing import yaml_loader
 
     class Dumper(yaml.SafeDumper):  # type: ignore[misc]
         pass
+
+    for first, resolvers in yaml_loader().yaml_implicit_resolvers.items():
+        for tag, regexp in resolvers:
+            Dumper.add_implicit_resolver(tag, regexp, [first])
 
     def string(dumper: Any, text: str) -> Any:
         style = None if text.isprintable() else '"'

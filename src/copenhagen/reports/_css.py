@@ -21,6 +21,7 @@ th { background: #f0f0f0; }
 .about { margin: .25rem 0; } .not-declared { color: #555; font-style: italic; }
 .cite { color: #444; font-size: .9em; white-space: nowrap; }
 .rule { font-family: ui-monospace, monospace; }
+.related { color: #444; font-size: .9em; }
 .warning { border-left: 4px solid #8a6d00; padding-left: .5rem; }
 figure { margin: 1rem 0; overflow-x: auto; } figure svg { max-width: 100%; height: auto; }
 footer { color: #555; font-size: .85em; margin-top: 2rem; }

@@ -26,6 +26,7 @@ __all__ = [
     "STATUS_SYMBOL",
     "STATUS_WORD",
     "aspect_label",
+    "crosswalks_label",
     "decision_label",
     "declared_label",
     "haklay_label",
@@ -173,3 +174,20 @@ def decision_label(decision: str, outcome: Any) -> str:
     except ValueError:
         pass
     return str(outcome)
+
+
+def crosswalks_label(links: Any) -> str:
+    """A finding's crosswalk links in a few words: ``"FPOS 6 (overlaps), CARE A1 (related)"``.
+
+    Each link names its standard (the crosswalk's name in capitals), the item and how strongly
+    they correspond; empty when there are none. The reasons and sources are in the data and on
+    the crosswalk pages.
+    """
+    words = []
+    for link in links or ():
+        if not isinstance(link, Mapping):
+            continue
+        standard = str(link.get("crosswalk", "")).upper()
+        item = _words(link.get("to", ""))
+        words.append(f"{standard} {item} ({_words(link.get('strength', ''))})".strip())
+    return ", ".join(words)

@@ -14,14 +14,20 @@ from copenhagen.framework.principles import Principle
 from copenhagen.model import Status
 
 __all__ = [
+    "ADDED_BECAUSE",
     "about",
     "as_dict",
     "declared_keys",
     "ordered_principles",
     "outcome_text",
     "principle_statuses",
+    "stage_engaged",
+    "stage_origin",
     "was_declared",
 ]
+
+#: Why the library adds a stage the document does not list (rule P1, register PART-1).
+ADDED_BECAUSE = "a citizen-side actor started the initiative, rule P1"
 
 
 def as_dict(assessment: Any) -> Mapping[str, Any]:
@@ -115,3 +121,41 @@ def ordered_principles(result: Mapping[str, Any]) -> list[tuple[str, str]]:
     order = {p.name.lower(): p.value for p in Principle}
     items = [(str(k), str(v)) for k, v in (result.get("principles") or {}).items()]
     return sorted(items, key=lambda item: order.get(item[0], len(order) + 1))
+
+
+def stage_origin(participation: Mapping[str, Any]) -> tuple[str, str] | None:
+    """Which stages the document listed and which the library added to them, in words.
+
+    ``None`` when the library added none, so that the engaged stages are the document's own
+    list. Otherwise ``(listed, added)``: the document's stages (``"none"`` for an empty list,
+    ``"not given"`` when it lists none at all) and the added ones with why (register PART-1).
+    The words are plain text: renderers escape them.
+    """
+    from copenhagen.reports._labels import stage_label
+
+    added = participation.get("added_stages") or []
+    if not added:
+        return None
+    listed = participation.get("listed_stages")
+    if listed is None:
+        listed_text = "not given"
+    elif not listed:
+        listed_text = "none (an empty list)"
+    else:
+        listed_text = ", ".join(stage_label(str(stage)) for stage in listed)
+    added_text = ", ".join(stage_label(str(stage)) for stage in added)
+    return listed_text, f"{added_text} ({ADDED_BECAUSE})"
+
+
+def stage_engaged(participation: Mapping[str, Any], row: Mapping[str, Any]) -> str:
+    """Whether citizens take part in a Table 1 row's stage: ``yes``, ``no`` or ``unknown``.
+
+    A stage the library added to the document's list says so (``"yes (added: rule P1)"``).
+    """
+    engaged = row.get("engaged")
+    if engaged is None:
+        return "unknown"
+    if not engaged:
+        return "no"
+    added = {str(stage) for stage in participation.get("added_stages") or []}
+    return "yes (added: rule P1)" if str(row.get("stage")) in added else "yes"

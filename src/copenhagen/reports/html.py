@@ -19,6 +19,7 @@ from copenhagen.reports._labels import (
     DECISIONS,
     NOT_DECLARED,
     aspect_label,
+    crosswalks_label,
     haklay_label,
     principle_label,
     shirk_label,
@@ -33,6 +34,8 @@ from copenhagen.reports._view import (
     ordered_principles,
     outcome_text,
     principle_statuses,
+    stage_engaged,
+    stage_origin,
     was_declared,
 )
 
@@ -143,6 +146,9 @@ def _principles(
         held = ", ".join(principle_label(p) for p in finding.get("held_down_by") or [])
         cites = ", ".join(str(c) for c in finding.get("citations") or [])
         cite_html = f' <span class="cite">({h(cites)})</span>' if cites else ""
+        related = crosswalks_label(finding.get("crosswalks"))
+        if related:
+            cite_html += f'<br><span class="related">Related standards: {h(related)}</span>'
         yield (
             f'<tr><th scope="row">{h(principle_label(key))}</th>'
             f"<td>{declared_cell}</td>"
@@ -171,8 +177,11 @@ def _participation(p: Mapping[str, Any]) -> Iterator[str]:
     else:
         named = ", ".join(stage_label(str(s)) for s in stages)
         stages_text = (named or "none") + f" ({len(stages)} of 6)"
-    rows = [
-        ("Engaged stages", stages_text),
+    rows = [("Engaged stages", stages_text)]
+    origin = stage_origin(p)
+    if origin is not None:
+        rows += [("Listed in the document", origin[0]), ("Added by the library", origin[1])]
+    rows += [
         ("Design stage engaged", _yes_no(p.get("design_stage_engaged"))),
         ("Degree of participation", p.get("degree") or "unknown"),
         ("Quality of participation", p.get("quality") or "unknown"),
@@ -196,7 +205,7 @@ def _participation(p: Mapping[str, Any]) -> Iterator[str]:
         for row in table:
             yield (
                 f"<tr><td>{h(stage_label(str(row.get('stage', ''))))}</td>"
-                f"<td>{_yes_no(row.get('engaged'))}</td>"
+                f"<td>{h(stage_engaged(p, row))}</td>"
                 f"<td>{h(row.get('participation', ''))}</td></tr>"
             )
         yield "</tbody></table>"

@@ -16,6 +16,7 @@ from copenhagen.reports._escape import escape_markdown as md
 from copenhagen.reports._labels import (
     DECISIONS,
     aspect_label,
+    crosswalks_label,
     declared_label,
     haklay_label,
     principle_label,
@@ -31,6 +32,8 @@ from copenhagen.reports._view import (
     ordered_principles,
     outcome_text,
     principle_statuses,
+    stage_engaged,
+    stage_origin,
     was_declared,
 )
 
@@ -123,6 +126,9 @@ def _principles(
         why = md(finding.get("explanation", ""))
         if cites:
             why = f"{why} ({cites})" if why else f"({cites})"
+        related = crosswalks_label(finding.get("crosswalks"))
+        if related:
+            why = f"{why} *Related standards:* {md(related)}."
         yield (
             f"| {md(principle_label(key))} | {md(said)} "
             f"| {md(status_label(finding.get('from_practices')))} "
@@ -182,6 +188,10 @@ def _participation(p: Mapping[str, Any]) -> Iterator[str]:
         share = f" ({len(stages)} of 6)" if coverage is not None else ""
         named = ", ".join(md(stage_label(str(s))) for s in stages)
         yield f"- Engaged stages: {named or 'none'}{share}"
+    origin = stage_origin(p)
+    if origin is not None:
+        yield f"- Listed in the document: {md(origin[0])}"
+        yield f"- Added by the library: {md(origin[1])}"
     design = p.get("design_stage_engaged")
     yield f"- Design stage engaged: {_yes_no(design)}"
     yield f"- Degree of participation: {md(p.get('degree') or 'unknown')}"
@@ -208,7 +218,7 @@ def _participation(p: Mapping[str, Any]) -> Iterator[str]:
         yield "|---|---|---|"
         for row in table:
             yield (
-                f"| {md(stage_label(str(row.get('stage', ''))))} | {_yes_no(row.get('engaged'))} "
+                f"| {md(stage_label(str(row.get('stage', ''))))} | {stage_engaged(p, row)} "
                 f"| {md(row.get('participation', ''))} |"
             )
         yield ""

@@ -22,6 +22,7 @@ from copenhagen.reports._labels import (
     STATUS_SYMBOL,
     STATUS_WORD,
     aspect_label,
+    crosswalks_label,
     haklay_label,
     principle_label,
     shirk_label,
@@ -35,6 +36,7 @@ from copenhagen.reports._view import (
     declared_keys,
     ordered_principles,
     outcome_text,
+    stage_origin,
     was_declared,
 )
 
@@ -200,6 +202,10 @@ def _principles(
             why = f"{why} ({cites})" if why else f"({cites})"
         if why:
             yield from (s(line, "dim") for line in _wrap(why, width, _LABEL_WIDTH + 11))
+        related = crosswalks_label(finding.get("crosswalks"))
+        if related:
+            line = f"Related standards: {related}"
+            yield from (s(part, "dim") for part in _wrap(line, width, _LABEL_WIDTH + 11))
     if grouped:
         line = f"{status_label('unknown')}, not declared: " + ", ".join(grouped)
         yield from (s(part, "unknown") for part in _wrap(line, width, _LABEL_WIDTH))
@@ -253,6 +259,11 @@ def _participation(p: Mapping[str, Any], width: int, s: Styler) -> Iterator[str]
     stage_lines = _wrap(first, width, _LABEL_WIDTH)
     yield f"{s('Participation'.ljust(_LABEL_WIDTH), 'label')}{stage_lines[0][_LABEL_WIDTH:]}"
     yield from stage_lines[1:]
+    origin = stage_origin(p)
+    if origin is not None:
+        listed, added = origin
+        line = f"listed in the document: {listed}; added by the library: {added}"
+        yield from _wrap(line, width, _LABEL_WIDTH)
     yield from _wrap(" · ".join(parts), width, _LABEL_WIDTH)
     for note in p.get("notes") or []:
         yield from (s(line, "dim") for line in _wrap(note, width, _LABEL_WIDTH))
