@@ -89,6 +89,17 @@ def test_schema(cli: Cli) -> None:
     assert "principle_findings" in assessment["properties"]
 
 
+def test_schema_row_on_the_command_line(cli: Cli) -> None:
+    from copenhagen.batch import row_schema
+
+    for args, detail in ((("--row",), "compact"), (("--row", "--detail", "full"), "full")):
+        run = cli("schema", *args)
+        assert run.status == 0
+        assert json.loads(run.out) == row_schema(detail)  # type: ignore[arg-type]
+    assert cli("schema", "assessment", "--row").status == 2
+    assert cli("schema", "--detail", "full").status == 2
+
+
 def test_rules_lists_every_rule_with_citation(cli: Cli) -> None:
     from copenhagen.framework.citations import is_anchor
 

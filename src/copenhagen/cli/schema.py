@@ -1,4 +1,4 @@
-"""``copenhagen schema``: the JSON Schema of the initiative document (or of an assessment)."""
+"""``copenhagen schema``: the JSON Schema of a document, an assessment or a batch row."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from copenhagen.cli._common import EXIT_OK, common_options, indent_option, json_indent
+from copenhagen.cli._common import EXIT_OK, EXIT_USAGE, common_options, indent_option, json_indent
 from copenhagen.cli._console import Console
 
 __all__ = ["register", "run"]
@@ -14,8 +14,9 @@ __all__ = ["register", "run"]
 DESCRIPTION = """\
 Print a JSON Schema (draft 2020-12) on standard output: of the initiative document, the keys
 and values a description of an initiative may have (`initiative`, the default; the "Describing
-an initiative" guide explains them), or of the result `assess --format json` prints
-(`assessment`).
+an initiative" guide explains them), of the result `assess --format json` prints
+(`assessment`), or, with --row, of the rows `copenhagen batch` writes (compact rows, or with
+--detail full the full ones; a bad record's row either way).
 """
 
 
@@ -27,22 +28,42 @@ def register(subparsers: Any) -> None:
         help="the JSON Schema of the initiative document (or of an assessment)",
         description=DESCRIPTION,
         epilog="examples:\n  copenhagen schema > initiative.schema.json\n"
-        "  copenhagen schema assessment",
+        "  copenhagen schema assessment\n  copenhagen schema --row --detail full",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "which",
         nargs="?",
         choices=("initiative", "assessment"),
-        default="initiative",
-        help="which schema (default: %(default)s)",
+        default=None,
+        help="which schema (default: initiative)",
+    )
+    parser.add_argument(
+        "--row",
+        action="store_true",
+        help="the schema of a row of copenhagen batch's JSON Lines output",
+    )
+    parser.add_argument(
+        "--detail",
+        choices=("compact", "full"),
+        help="with --row: the rows of copenhagen batch --detail compact (the default) or full",
     )
     parser.set_defaults(command=run)
 
 
 def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int:
     """Print the schema; see the module's ``--help``."""
-    if args.which == "assessment":
+    if args.row and args.which is not None:
+        console.problem(f"copenhagen schema: error: give {args.which} or --row, not both")
+        return EXIT_USAGE
+    if args.detail is not None and not args.row:
+        console.problem("copenhagen schema: error: --detail goes with --row")
+        return EXIT_USAGE
+    if args.row:
+        from copenhagen.batch.rows import row_schema
+
+        schema = row_schema(args.detail or "compact")
+    elif args.which == "assessment":
         from copenhagen.assessment import assessment_schema
 
         schema = assessment_schema()
