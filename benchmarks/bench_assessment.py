@@ -23,8 +23,7 @@ from typing import Any
 import pytest
 
 from copenhagen import Initiative, assess, assess_scope, classify_modality, classify_nso_category
-from copenhagen import assessment as assessment_module
-from copenhagen.rules import RULE_SETS
+from copenhagen.assessor import default_assessor
 from copenhagen.synthetic import realistic_initiatives
 
 N = 100_000
@@ -39,9 +38,7 @@ def three_classifiers(initiative: Initiative) -> Any:
 
 
 def _clear_caches() -> None:
-    for rule_set in RULE_SETS:
-        rule_set.cache_clear()
-    assessment_module.cache_clear()
+    default_assessor().cache_clear()
 
 
 @pytest.fixture(scope="module")

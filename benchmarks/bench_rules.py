@@ -5,9 +5,9 @@ timing. Each baseline computes the same outcomes as its classifier (checked outs
 and is written as well as plain Python allows: enum members and actor sets bound to module
 globals, frozenset operations (``isdisjoint``, ``<=``), no attribute read twice.
 
-Targets (issue 4): ``classify_modality`` at 1,000,000 or more per second and at least a quarter
-of its baseline's rate. The ratio is asserted; the absolute rates are reported in
-``extra_info`` and in docs/performance/rules.md.
+Target (issue 11): ``classify_modality`` at least half its baseline's rate. The ratio and the
+absolute rates are reported in ``extra_info`` and in docs/performance/rules.md (a benchmark
+reports; it asserts only that the two agree).
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from copenhagen import (
     classify_modality,
     classify_nso_category,
 )
+from copenhagen.assessor import default_assessor
 from copenhagen.framework.actors import CITIZEN_SIDE, STATE_SIDE
-from copenhagen.rules import RULE_SETS
 from copenhagen.synthetic import realistic_initiatives
 
 N = 100_000
@@ -100,8 +100,7 @@ CASES: dict[str, tuple[Callable[[Initiative], Any], Callable[[Initiative], Any]]
 @pytest.fixture(scope="module")
 def initiatives() -> list[Initiative]:
     data = list(realistic_initiatives(N, seed=0))
-    for rule_set in RULE_SETS:
-        rule_set.cache_clear()
+    default_assessor().cache_clear()
     for classify, baseline in CASES.values():
         # Same outcomes, checked outside the timing; this also warms the caches.
         assert [classify(i).outcome for i in data] == [baseline(i) for i in data]
@@ -157,5 +156,3 @@ def test_ratio_to_baseline(benchmark: Any, initiatives: list[Initiative], name: 
     )
     print(f"\n{name}: {rules:,.0f}/s, baseline {base:,.0f}/s, ratio {ratio:.2f}")
     benchmark.pedantic(_loop(classify, initiatives[:1_000]), rounds=1)
-    if name == "classify_modality":
-        assert ratio >= 0.25, f"classify_modality at {ratio:.2f} of its baseline (target 0.25)"

@@ -344,7 +344,16 @@ class Assessor:
         self._decisions: dict[str, Compiled[Initiative, Decision]] = {}
         for rule_set in book.decisions:
             getters = self._getters(rule_set.facts, rule_set.rule_sets(), missing=True)
-            self._decisions[rule_set.id] = Compiled(rule_set.evaluate, getters, size)
+            # Another decision read is filed under the facts it follows from, so that a
+            # decision is found by reading facts alone (one C-level read for most).
+            derived = {
+                prefix + other.id: other.facts
+                for other in rule_set.rule_sets()
+                for prefix in (VERDICT, MISSING)
+            }
+            self._decisions[rule_set.id] = Compiled(
+                rule_set.evaluate, getters, size, derived=derived
+            )
         self.scope_of = self._decisions[book.scope.id]
         self.modality_of = self._decisions[book.modality.id]
         self.nso_category_of = self._decisions[book.nso_category.id]
