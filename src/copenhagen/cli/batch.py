@@ -16,9 +16,11 @@ from copenhagen.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    assessor_from_args,
     check_output,
     common_options,
     output_problem,
+    rules_option,
 )
 from copenhagen.cli._console import Console
 from copenhagen.cli._outputs import OutputFile, same_target, stop_on_signals
@@ -83,7 +85,7 @@ def register(subparsers: Any) -> None:
     """Add the ``batch`` subcommand."""
     parser = subparsers.add_parser(
         "batch",
-        parents=[common_options()],
+        parents=[common_options(), rules_option()],
         help="assess a whole registry (JSON Lines, JSON, YAML, CSV or a folder), streaming",
         description=DESCRIPTION,
         epilog=EPILOG,
@@ -289,6 +291,9 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
     parties = load_parties_option(args.parties, "batch", console)
     if parties is None:
         return EXIT_USAGE
+    assessor = assessor_from_args(args, console)
+    if assessor is None:
+        return EXIT_USAGE
     source: Any
     fmt: InputFormat
     if args.input == "-":
@@ -354,6 +359,7 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
                     max_errors=args.max_errors,
                     keep_formulas=args.csv_formulas == "keep",
                     parties=parties,
+                    assessor=assessor,
                 )
         except BatchStopped as early:
             summary = early.summary

@@ -21,7 +21,7 @@ from typing import Any
 from copenhagen.documents._wording import close_match, describe, quote
 from copenhagen.documents.errors import DocumentParseError, InvalidInitiativeError
 from copenhagen.documents.lines import Path, json_lines, line_of, path_text, yaml_lines
-from copenhagen.framework.citations import ANCHORS, is_anchor
+from copenhagen.framework.citations import ANCHOR_ORDER, is_anchor
 from copenhagen.layers.errors import LAYER_PATH, InvalidLayerError
 from copenhagen.layers.model import Change, Layer, Part, reference_problems
 from copenhagen.layers.vocabulary import (
@@ -357,7 +357,7 @@ class _Reader:
             self.problem(
                 where,
                 f"{shown} is not a framework anchor; write e.g. 'para 15', 'paras 10-11', "
-                f"'Box 2', 'Table 1', 'footnote 3' or 'Annex'{close_match(item, sorted(ANCHORS))}",
+                f"'Box 2', 'Table 1', 'footnote 3' or 'Annex'{close_match(item, ANCHOR_ORDER)}",
                 rule,
             )
         return tuple(found) if len(found) == len(listed) else None

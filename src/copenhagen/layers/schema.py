@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from copenhagen.framework.citations import ANCHORS
+from copenhagen.framework.citations import ANCHOR_ORDER
 from copenhagen.layers.vocabulary import (
     BOOL_KEYS,
     DECISIONS,
@@ -167,7 +167,7 @@ def _schema() -> dict[str, Any]:
         "anchor": {
             "description": "A framework anchor: 'para 15', 'paras 10-11', 'Box 2', 'Table 1'...",
             "anyOf": [
-                {"enum": sorted(ANCHORS)},
+                {"enum": list(ANCHOR_ORDER)},
                 {"type": "string", "pattern": _PARAS},
             ],
         },
