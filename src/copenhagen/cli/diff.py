@@ -36,7 +36,7 @@ base. Whether an outcome is settled counts; what is missing and warnings do not.
 
 The comparison is complete, not sampled: it walks one initiative of every class of facts that a
 condition of either reading can tell apart (which actors or sides, empty or not, true, false or
-unknown). A decision with more than 250,000 such classes is searched with Hypothesis instead,
+unknown). A decision with more than 500,000 such classes is searched with Hypothesis instead,
 and the output says so.
 
 output formats:
@@ -52,8 +52,6 @@ examples:
   copenhagen diff examples/readings/private-sector-design.yaml
   copenhagen diff base national.yaml+project.yaml --format json
 """
-
-_SUBJECTS = {"scope": "Scope", "modality": "Modality", "nso_category": "NSO category"}
 
 
 def register(subparsers: Any) -> None:
@@ -80,6 +78,14 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(command=run)
 
 
+def _heading(decision: str) -> str:
+    """A decision's name as a heading: "Scope", "NSO category"."""
+    from copenhagen.layers.vocabulary import SUBJECTS
+
+    subject = SUBJECTS[decision]
+    return subject[:1].upper() + subject[1:]
+
+
 def _method(found: Any) -> str:
     """How the comparison was made, in one sentence."""
     from copenhagen.readings.comparing import EXHAUSTIVE
@@ -87,13 +93,14 @@ def _method(found: Any) -> str:
     parts = []
     for examined in found.examined:
         how = "walked whole" if examined.method == EXHAUSTIVE else "searched with Hypothesis"
-        parts.append(f"{_SUBJECTS[examined.decision]} {how} ({examined.points:,} initiatives)")
+        parts.append(f"{_heading(examined.decision)} {how} ({examined.points:,} initiatives)")
     return "; ".join(parts)
 
 
 def _text(found: Any, labels: tuple[str, str], width: int, style: Any) -> str:
     lines = [f"a: {labels[0]}", f"b: {labels[1]}", f"Compared: {_method(found)}.", ""]
-    for decision, subject in _SUBJECTS.items():
+    for examined in found.examined:
+        decision, subject = examined.decision, _heading(examined.decision)
         items = [item for item in found if item["decision"] == decision]
         if not items:
             lines += [style(f"{subject}: the same for every initiative", "heading"), ""]

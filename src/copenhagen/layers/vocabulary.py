@@ -20,6 +20,7 @@ from copenhagen.model import Scope
 __all__ = [
     "BOOL_KEYS",
     "DECISIONS",
+    "DECISION_IDS",
     "LAYER_ID",
     "LAYER_KEYS",
     "LIST_KEYS",
@@ -48,6 +49,8 @@ DECISIONS: dict[str, type[Enum]] = {
     "modality": Modality,
     "nso_category": NSOCategory,
 }
+#: The decisions' ids, in the order they are reported.
+DECISION_IDS: tuple[str, str, str] = ("scope", "modality", "nso_category")
 #: What each decision is called in words (as its rule set's subject).
 SUBJECTS: dict[str, str] = {
     "scope": "scope",

@@ -13,6 +13,7 @@ method each decision used. ``missing`` and warnings are not compared (contract s
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from enum import Enum
@@ -20,7 +21,14 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from copenhagen.readings.space import MAX_POINTS, Facts, FactSpace, document_size
+from copenhagen.layers.vocabulary import DECISION_IDS
+from copenhagen.readings.space import (
+    MAX_POINTS,
+    Facts,
+    FactSpace,
+    PairSpace,
+    example_document,
+)
 from copenhagen.rules.engine import RuleSet
 
 if TYPE_CHECKING:
@@ -37,7 +45,7 @@ __all__ = [
 ]
 
 #: The decisions compared, in the order the items are listed.
-DECISIONS: tuple[str, str, str] = ("scope", "modality", "nso_category")
+DECISIONS = DECISION_IDS
 #: The method of a decision whose whole abstract fact space was walked.
 EXHAUSTIVE = "exhaustive"
 #: The method of a decision searched with Hypothesis (its space was too large to walk).
@@ -101,22 +109,127 @@ def _shown(result: Result) -> dict[str, Any]:
     return {"outcome": result[0], "determinate": result[1]}
 
 
+class _Side:
+    """One rule set's results over its own classes: every combination decided once.
+
+    Combinations are numbered (mixed radix over the rule set's keys), so a joint point finds a
+    side's result by adding one offset per fact. Each combination with every fact known is
+    decided by the rules (first match). One with unknown facts gets the outcomes of every way
+    of filling them in, and those are combinations of the same classes with the facts known:
+    so the outcomes are gathered fact by fact, as bit sets, and the combination is determinate
+    when they hold one outcome (contract section 5). No decision is taken twice, and none by
+    trying fillings one by one.
+    """
+
+    def __init__(self, rule_set: RuleSet, space: FactSpace) -> None:
+        self.keys = space.keys
+        values = [space.representatives(key) for key in self.keys]
+        self.classes = [
+            {space.abstraction.classifier(key)(v): p for p, v in enumerate(listed)}
+            for key, listed in zip(self.keys, values, strict=True)
+        ]
+        self.strides = [1] * len(self.keys)
+        for i in range(len(self.keys) - 2, -1, -1):
+            self.strides[i] = self.strides[i + 1] * len(values[i + 1])
+        size = self.strides[0] * len(values[0]) if self.keys else 1
+        masks = [0] * size
+        bits: dict[Any, int] = {}
+        known = [[p for p, v in enumerate(listed) if v is not None] for listed in values]
+        offsets = [[p * stride for p in ps] for ps, stride in zip(known, self.strides, strict=True)]
+        for combination in itertools.product(*(range(len(ps)) for ps in known)):
+            facts = Facts(
+                {
+                    key: values[i][known[i][c]]
+                    for i, (key, c) in enumerate(zip(self.keys, combination, strict=True))
+                }
+            )
+            outcome = rule_set.verdict(facts).outcome
+            shown = outcome.value if isinstance(outcome, Enum) else outcome
+            bit = bits.setdefault(shown, 1 << len(bits))
+            masks[sum(offsets[i][c] for i, c in enumerate(combination))] = bit
+        for i, listed in enumerate(values):
+            unknown = next((p for p, v in enumerate(listed) if v is None), None)
+            if unknown is None:
+                continue
+            stride = self.strides[i]
+            # Every combination unknown here, known in the facts after it, anything before it.
+            ranges = [
+                [p * self.strides[j] for p in range(len(values[j]))] if j < i else offsets[j]
+                for j in range(len(values))
+            ]
+            ranges[i] = [unknown * stride]
+            fillings = [(p - unknown) * stride for p in known[i]]
+            for parts in itertools.product(*ranges):
+                index = sum(parts)
+                mask = 0
+                for step in fillings:
+                    mask |= masks[index + step]
+                masks[index] = mask
+        decided = {bit: (shown, True) for shown, bit in bits.items()}
+        #: Each combination's ``(outcome value, determinate)``.
+        self.results: list[Result] = [decided.get(mask, _OPEN) for mask in masks]
+
+    def offset(self, key: str, cls: Any) -> int:
+        """What a value of class ``cls`` of ``key`` adds to a combination's number."""
+        if key not in self.keys:
+            return 0
+        i = self.keys.index(key)
+        return self.classes[i][cls] * self.strides[i]
+
+
+#: The result of a combination whose fillings disagree.
+_OPEN: Result = (None, False)
+
+
 def _walk(
-    space: FactSpace, a: RuleSet, b: RuleSet
+    space: PairSpace, a: RuleSet, b: RuleSet
 ) -> tuple[dict[tuple[Result, Result], dict[str, Any]], int]:
     """Every differing pair over the whole space, each with its smallest example document."""
+    keys = space.keys
+    left, right = _Side(a, space.sides[0]), _Side(b, space.sides[1])
+    # Per fact, per value: what it adds to each side's combination number and to an example.
+    rows = [
+        [
+            (
+                left.offset(key, classes[0]),
+                right.offset(key, classes[1]),
+                *space.weight(key, value),
+                position,
+            )
+            for position, (value, classes) in enumerate(
+                zip(space.values[key], space.classes[key], strict=True)
+            )
+        ]
+        for key in keys
+    ]
     found: dict[tuple[Result, Result], dict[str, Any]] = {}
-    count = 0
-    for point in space.points():
-        count += 1
-        pair = (result_of(a, point), result_of(b, point))
-        if pair[0] == pair[1]:
-            continue
-        example = space.document(point)
-        known = found.get(pair)
-        if known is None or document_size(example) < document_size(known):
+    best: dict[tuple[Result, Result], tuple[int, int, str]] = {}
+
+    def record(pair: tuple[Result, Result], size: tuple[int, int], chosen: tuple[int, ...]) -> None:
+        known = best.get(pair)
+        if known is not None and known[:2] < size:
+            return
+        point = {key: space.values[key][chosen[i]] for i, key in enumerate(keys)}
+        example = example_document(point)
+        measured = (*size, json.dumps(example, sort_keys=True))
+        if known is None or measured < known:
+            best[pair] = measured
             found[pair] = example
-    return found, count
+
+    ours, theirs = left.results, right.results
+
+    def visit(depth: int, ia: int, ib: int, w0: int, w1: int, chosen: tuple[int, ...]) -> None:
+        if depth < len(rows) - 1:
+            for da, db, x0, x1, position in rows[depth]:
+                visit(depth + 1, ia + da, ib + db, w0 + x0, w1 + x1, (*chosen, position))
+            return
+        for da, db, x0, x1, position in rows[depth] if rows else [(0, 0, 0, 0, 0)]:
+            first, second = ours[ia + da], theirs[ib + db]
+            if first != second:
+                record((first, second), (w0 + x0, w1 + x1), (*chosen, position))
+
+    visit(0, 0, 0, 0, 0, ())
+    return found, space.size
 
 
 def _rules_of(assessor: Assessor, decision: str, example: dict[str, Any]) -> list[str]:
@@ -176,7 +289,7 @@ def diff(
     examined: list[Examined] = []
     pairs = zip(a.decision_rule_sets, b.decision_rule_sets, strict=True)
     for decision, (left, right) in zip(DECISIONS, pairs, strict=True):
-        space = FactSpace((left, right))
+        space = PairSpace(left, right)
         size = space.size
         if size <= max_points:
             found, count = _walk(space, left, right)

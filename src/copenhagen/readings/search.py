@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from copenhagen._version import DISTRIBUTION
-from copenhagen.readings.space import Facts, FactSpace
+from copenhagen.readings.space import Facts, PairSpace
 from copenhagen.rules.engine import RuleSet
 
 __all__ = ["search"]
@@ -30,12 +30,12 @@ class _NewPairFoundError(Exception):
 
 
 def search(
-    space: FactSpace, a: RuleSet, b: RuleSet, *, examples: int
+    space: PairSpace, a: RuleSet, b: RuleSet, *, examples: int
 ) -> tuple[dict[Any, dict[str, Any]], int]:
     """Differing pairs of ``a`` and ``b`` found by search, each with a shrunk example document.
 
     Args:
-        space: The abstract fact space of both rule sets.
+        space: The abstract fact space of both rule sets (one value per pair of classes).
         a: One rule set.
         b: The other.
         examples: How many points each round tries before it gives up.

@@ -26,11 +26,20 @@ from copenhagen.rules.conditions import ordered
 from copenhagen.rules.engine import RuleSet
 from copenhagen.rules.facts import FACTS, FactKind, in_document_order
 
-__all__ = ["EXAMPLE_NAME", "MAX_POINTS", "FactSpace", "Facts", "document_size"]
+__all__ = [
+    "EXAMPLE_NAME",
+    "MAX_POINTS",
+    "FactSpace",
+    "Facts",
+    "PairSpace",
+    "document_size",
+    "example_document",
+]
 
-#: Past this many points a space is not walked whole: the diff falls back to a search (and
-#: says so). The shipped rules against a layer touching all three decisions take some 10,000.
-MAX_POINTS = 250_000
+#: Past this many points a decision's space is not walked whole: the diff falls back to a
+#: search (and says so). The shipped rules against a layer touching all three decisions take
+#: a few thousand; half a million take a few seconds.
+MAX_POINTS = 500_000
 
 #: The name every example document carries (``name`` is required).
 EXAMPLE_NAME = "Example"
@@ -88,6 +97,15 @@ class FactSpace:
             return tuple(v for v in values if v)
         return values
 
+    def alike(self, key: str, member: Any) -> tuple[Any, ...]:
+        """The members of set fact ``key`` that every condition treats as it treats ``member``.
+
+        Adding any of them to a set that holds ``member`` leaves the set in the same class.
+        """
+        classify = self.abstraction.classifier(key)
+        own = classify(frozenset({member}))
+        return tuple(m for m in FACTS[key].domain if classify(frozenset({m})) == own)
+
     def points(self) -> Iterator[Facts]:
         """One point per class, in a fixed order (the same every run)."""
         for point in self.abstraction.points(self.keys):
@@ -102,25 +120,99 @@ class FactSpace:
                 yield point
 
     def document(self, point: Mapping[str, Any]) -> dict[str, Any]:
-        """The smallest valid initiative document with the point's facts.
+        """The smallest valid initiative document with the point's facts (`example_document`)."""
+        return example_document(point)
 
-        A list that is empty (or an unknown fact) is left out, except ``engaged_stages``, whose
-        absence means unknown: a known empty list is written ``[]``.
-        """
-        found: dict[str, Any] = {"name": EXAMPLE_NAME}
-        initiators = point.get("initiated_by") or _ANY_INITIATOR
-        values = {**point, "initiated_by": initiators}
-        for key in in_document_order(values):
-            value = values[key]
-            fact = FACTS[key]
-            if value is None:
-                continue
-            if fact.kind is FactKind.SET:
-                if value or fact.unknown:
-                    found[key] = [str(m.value) for m in ordered(value)]
-            elif fact.item is not None:  # a fact of a mapping: principles.x, practices.x...
-                shown = value.value if isinstance(value, Enum) else value
-                found.setdefault(fact.field, {})[key.split(".", 1)[1]] = shown
-            else:
-                found[key] = value
-        return found
+
+def example_document(point: Mapping[str, Any]) -> dict[str, Any]:
+    """The smallest valid initiative document with a point's facts.
+
+    A list that is empty (or an unknown fact) is left out, except ``engaged_stages``, whose
+    absence means unknown: a known empty list is written ``[]``.
+    """
+    found: dict[str, Any] = {"name": EXAMPLE_NAME}
+    initiators = point.get("initiated_by") or _ANY_INITIATOR
+    values = {**point, "initiated_by": initiators}
+    for key in in_document_order(values):
+        value = values[key]
+        fact = FACTS[key]
+        if value is None:
+            continue
+        if fact.kind is FactKind.SET:
+            if value or fact.unknown:
+                found[key] = [str(m.value) for m in ordered(value)]
+        elif fact.item is not None:  # a fact of a mapping: principles.x, practices.x...
+            shown = value.value if isinstance(value, Enum) else value
+            found.setdefault(fact.field, {})[key.split(".", 1)[1]] = shown
+        else:
+            found[key] = value
+    return found
+
+
+def _weight(key: str, value: Any) -> tuple[int, int]:
+    """What a value adds to an example document: a key (or none), and its list items."""
+    if value is None:
+        return (0, 0)
+    if FACTS[key].kind is FactKind.SET:
+        return (1 if value or FACTS[key].unknown else 0, len(value))
+    return (1, 0)
+
+
+class PairSpace:
+    """The classes two rule sets tell apart, as pairs: one value per pair of classes of a fact.
+
+    Each rule set's result depends only on the classes its own conditions see. For each fact
+    the space keeps one value for every pair (class for ``a``, class for ``b``) that some value
+    has — the smallest such value, so that the examples built from it are the smallest — and
+    the points are every combination of those, each fact independent of the others. So it
+    holds every pair of results two initiatives can get, and no point twice for the same.
+
+    Args:
+        a: One rule set.
+        b: The other.
+    """
+
+    __slots__ = ("classes", "keys", "sides", "values")
+
+    def __init__(self, a: RuleSet, b: RuleSet) -> None:
+        #: Each rule set's own classes.
+        self.sides = (FactSpace((a,)), FactSpace((b,)))
+        joint = FactSpace((a, b))
+        #: The fact keys either rule set reads, in document order.
+        self.keys = joint.keys
+        #: For each key, its values: one per pair of classes, smallest first.
+        self.values: dict[str, tuple[Any, ...]] = {}
+        #: For each key, the pair of classes of each of its values (``None``: not read).
+        self.classes: dict[str, tuple[tuple[Any, ...], ...]] = {}
+        for key in self.keys:
+            found: dict[tuple[Any, ...], Any] = {}
+            for value in joint.representatives(key):
+                pair = tuple(
+                    side.abstraction.classifier(key)(value) if key in side.keys else None
+                    for side in self.sides
+                )
+                if pair not in found or _weight(key, value) < _weight(key, found[pair]):
+                    found[pair] = value
+            order = sorted(found.items(), key=lambda item: _weight(key, item[1]))
+            self.values[key] = tuple(value for _, value in order)
+            self.classes[key] = tuple(pair for pair, _ in order)
+
+    @property
+    def size(self) -> int:
+        """How many points the space has."""
+        total = 1
+        for values in self.values.values():
+            total *= len(values)
+        return total
+
+    def weight(self, key: str, value: Any) -> tuple[int, int]:
+        """What a value of ``key`` adds to an example: a key or none, and its list items."""
+        return _weight(key, value)
+
+    def document(self, point: Mapping[str, Any]) -> dict[str, Any]:
+        """The smallest valid initiative document with the point's facts (`example_document`)."""
+        return example_document(point)
+
+    def representatives(self, key: str) -> tuple[Any, ...]:
+        """The values of ``key``: one per pair of classes, smallest first."""
+        return self.values[key]
