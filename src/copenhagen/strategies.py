@@ -218,15 +218,25 @@ def _as_written(value: frozenset[Any] | bool | None) -> st.SearchStrategy[Any]:
 def _of_class(
     draw: Callable[[st.SearchStrategy[Any]], Any], space: FactSpace, key: str, p: float
 ) -> Any:
-    """A value of fact ``key``: a class of the reading's first, then a value of that class."""
-    values = [v for v in space.representatives(key) if v is not None]
-    if None in space.representatives(key) and _unknown(draw, p):
-        return None
-    chosen = draw(st.sampled_from(values))
-    if not isinstance(chosen, frozenset):
-        return chosen
+    """A value of fact ``key``: a class of the reading's first, then a value of that class.
+
+    A set's class is the groups of members it meets (members every condition treats alike):
+    how many groups is drawn first (as likely one as all), then which, one member of each,
+    then maybe more members of the same groups.
+    """
     from copenhagen.rules.conditions import ordered
 
+    values = space.representatives(key)
+    if None in values and _unknown(draw, p):
+        return None
+    known = [v for v in values if v is not None]
+    if not isinstance(known[0], frozenset):
+        return draw(st.sampled_from(known))
+    groups = [next(iter(v)) for v in known if len(v) == 1]
+    size = draw(st.integers(1 if key == "initiated_by" else 0, len(groups)))
+    chosen = frozenset(
+        draw(st.lists(st.sampled_from(groups), min_size=size, max_size=size, unique=True))
+    )
     alike = ordered({m for member in chosen for m in space.alike(key, member)})
     more = draw(st.frozensets(st.sampled_from(alike), max_size=3)) if alike else frozenset()
     return chosen | more

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from copenhagen.documents._wording import close_match, describe, quote
+from copenhagen.documents._wording import close_match, describe, key_text, quote
 from copenhagen.documents.errors import InvalidInitiativeError, ProblemsError
 from copenhagen.documents.lines import line_of, path_text, yaml_lines
 from copenhagen.framework.principles import Principle
@@ -212,7 +212,7 @@ class _Reader:
         for key in data:
             if key not in allowed:
                 self.problem(
-                    (*path, key),
+                    (*path, key_text(key)),
                     f"unknown key {quote(str(key))}; allowed: {', '.join(allowed)}"
                     f"{close_match(key, allowed)}",
                 )
@@ -394,7 +394,7 @@ class _Reader:
                 )
             else:
                 for key, status in principles.items():
-                    where = (*path, "principles", key)
+                    where = (*path, "principles", key_text(key))
                     if self.choice(key, where, tuple(_PRINCIPLES), "a principle"):
                         self.choice(status, where, _STATUSES, "a status")
         if "warnings" in data:

@@ -24,7 +24,10 @@ Path = tuple[Any, ...]
 
 
 def path_text(path: Iterable[Any]) -> str:
-    """A path as problems write it: ``modality.add[0].when.has.initiated_by[1]``."""
+    """A path as problems write it: ``modality.add[0].when.has.initiated_by[1]``.
+
+    An integer step is a list index; a mapping key is a string (`key_text` of the key).
+    """
     text = ""
     for step in path:
         if isinstance(step, int) and not isinstance(step, bool):
@@ -64,13 +67,16 @@ def yaml_lines(text: str) -> dict[str, int]:
         if id(node) in seen:  # an alias: its values were mapped where it was first written
             continue
         seen.add(id(node))
+        children: list[tuple[Any, Path, int]] = []
         if node.tag.endswith(":map"):
             for key_node, value_node in node.value:
                 key = key_node.value if key_node.tag.endswith(":str") else _scalar(key_node)
-                stack.append((value_node, (*path, key), key_node.start_mark.line + 1))
+                key = key_text(key)  # a path step, never a list index
+                children.append((value_node, (*path, key), key_node.start_mark.line + 1))
         elif node.tag.endswith(":seq"):
             for index, item in enumerate(node.value):
-                stack.append((item, (*path, index), item.start_mark.line + 1))
+                children.append((item, (*path, index), item.start_mark.line + 1))
+        stack.extend(reversed(children))  # in the text's order: an alias after its anchor
     return found
 
 

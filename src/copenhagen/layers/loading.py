@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
 from typing import Any
 
-from copenhagen.documents._wording import close_match, describe, quote
+from copenhagen.documents._wording import close_match, describe, key_text, quote
 from copenhagen.documents.errors import DocumentParseError, InvalidInitiativeError
 from copenhagen.documents.lines import Path, json_lines, line_of, path_text, yaml_lines
 from copenhagen.framework.citations import ANCHOR_ORDER, is_anchor
@@ -119,7 +119,7 @@ class _Reader:
         for key in data:
             if not isinstance(key, str) or key not in allowed:
                 self.problem(
-                    (*path, key),
+                    (*path, key_text(key)),
                     f"unknown key {quote(str(key))}; allowed: {_listed(allowed)}"
                     f"{close_match(key, allowed)}",
                     rule,
@@ -432,7 +432,7 @@ class _Reader:
         ((operator, value),) = data.items()
         if not isinstance(operator, str) or operator not in OPERATORS:
             self.problem(
-                (*path, operator),
+                (*path, key_text(operator)),
                 f"unknown operator {quote(str(operator))}; allowed: {_listed(operators)}"
                 f"{close_match(operator, operators)}",
                 rule,
