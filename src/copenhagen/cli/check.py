@@ -69,11 +69,12 @@ def register(subparsers: Any) -> None:
 
 
 def _text(report: Any, label: str, width: int, style: Any) -> str:
-    lines = [
+    lines = textwrap.wrap(
         f"Checked {label}: every class of initiative its rules tell apart "
         f"({report.points:,} in all).",
-        "",
-    ]
+        width,
+    )
+    lines.append("")
     for result in report.results:
         mark = style("ok   ", "good") if result.holds else style("FAILS", "bad")
         head = f"{mark}  {result.invariant.statement} ({result.invariant.citation})"

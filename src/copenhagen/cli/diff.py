@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import textwrap
 from typing import Any, TextIO
 
 from copenhagen.cli._common import (
@@ -98,7 +99,9 @@ def _method(found: Any) -> str:
 
 
 def _text(found: Any, labels: tuple[str, str], width: int, style: Any) -> str:
-    lines = [f"a: {labels[0]}", f"b: {labels[1]}", f"Compared: {_method(found)}.", ""]
+    lines = [f"a: {labels[0]}", f"b: {labels[1]}"]
+    lines += textwrap.wrap(f"Compared: {_method(found)}.", width, subsequent_indent="  ")
+    lines.append("")
     for examined in found.examined:
         decision, subject = examined.decision, _heading(examined.decision)
         items = [item for item in found if item["decision"] == decision]
