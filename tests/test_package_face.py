@@ -28,6 +28,30 @@ def test_contract_name_is_importable(name: str) -> None:
     assert getattr(copenhagen, name) is not None
 
 
+#: The names of contract version 1.1 (sections 5 and 7).
+CONTRACT_NAMES_1_1 = ["Assessor", "load_layer", "InvalidLayerError", "diff"]
+
+
+@pytest.mark.parametrize("name", CONTRACT_NAMES_1_1)
+def test_contract_1_1_name_is_importable(name: str) -> None:
+    assert name in copenhagen.__all__
+    assert getattr(copenhagen, name) is not None
+
+
+def test_invalid_layer_error_is_a_value_error_not_an_initiative_error() -> None:
+    assert issubclass(copenhagen.InvalidLayerError, ValueError)
+    assert not issubclass(copenhagen.InvalidLayerError, copenhagen.InvalidInitiativeError)
+
+
+def test_contract_checker_passes_with_every_1_1_name() -> None:
+    if not CHECKER.is_file():
+        pytest.skip(f"contract checker not found at {CHECKER}")
+    done = subprocess.run(
+        [sys.executable, str(CHECKER), "--all"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_every_name_in_all_resolves() -> None:
     for name in copenhagen.__all__:
         assert hasattr(copenhagen, name), name
@@ -57,7 +81,8 @@ def test_import_stays_light() -> None:
     code = (
         "import sys, copenhagen\n"
         "heavy = ['networkx', 'cattrs', 'yaml', 'hypothesis', 'rich', 'pandas', 'dask',"
-        " 'jsonschema', 'copenhagen.documents', 'copenhagen.rules', 'copenhagen.principles']\n"
+        " 'jsonschema', 'copenhagen.documents', 'copenhagen.rules', 'copenhagen.principles',"
+        " 'copenhagen.layers', 'copenhagen.readings', 'copenhagen.cases']\n"
         "print(','.join(m for m in heavy if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

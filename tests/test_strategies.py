@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import importlib
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from copenhagen import Actor, Initiative, InvalidInitiativeError, Stage, load_initiative
+from copenhagen import (
+    Actor,
+    Assessor,
+    Initiative,
+    InvalidInitiativeError,
+    Stage,
+    load_initiative,
+)
 from copenhagen.framework import CITIZEN_SIDE
 from copenhagen.strategies import documents, initiatives, invalid_documents, members
 
@@ -114,3 +122,36 @@ def test_user_rule_holds_for_cso_with_nso(initiative: Initiative) -> None:
 @given(initiatives(partners=frozenset()))
 def test_user_rule_never_fires_without_partners(initiative: Initiative) -> None:
     assert not needs_partnership_agreement(initiative)
+
+
+# --------------------------------------------------------------------------------------------
+# Strategies for a reading: an Assessor's classes drawn first
+# --------------------------------------------------------------------------------------------
+
+_WORKED = Path(__file__).resolve().parent.parent / "examples/readings/private-sector-design.yaml"
+
+
+def test_initiatives_for_a_reading_reach_each_of_its_scope_rules() -> None:
+    from copenhagen import load_layer
+
+    reading = Assessor([load_layer(_WORKED)])
+    seen: set[str] = set()
+
+    @settings(max_examples=200, database=None, derandomize=True)
+    @given(initiatives(assessor=reading, unknown_probability=0.2))
+    def reach(initiative: Initiative) -> None:
+        seen.update(step.rule for step in reading.assess_scope(initiative).trace)
+
+    reach()
+    assert seen == {"S1", "PSD1", "S2"}
+
+
+@given(documents(assessor=Assessor()))
+def test_documents_for_a_reading_are_valid(document: dict[str, Any]) -> None:
+    load_initiative(document)
+
+
+@given(initiatives(assessor=Assessor(), unknown_probability=0.0))
+def test_a_reading_s_initiatives_keep_unknown_probability(initiative: Initiative) -> None:
+    assert initiative.engaged_stages is not None
+    assert initiative.meaningful_engagement is not None

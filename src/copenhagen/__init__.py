@@ -35,8 +35,9 @@ if TYPE_CHECKING:
         load_initiative,
         load_initiatives,
     )
-    from copenhagen.layers import Layer
+    from copenhagen.layers import InvalidLayerError, Layer, load_layer
     from copenhagen.principles import PrincipleAssessment, principle_graph
+    from copenhagen.readings import diff
 
 __all__ = [
     "Actor",
@@ -45,6 +46,7 @@ __all__ = [
     "Decision",
     "Initiative",
     "InvalidInitiativeError",
+    "InvalidLayerError",
     "Layer",
     "Modality",
     "NSOCategory",
@@ -63,10 +65,12 @@ __all__ = [
     "assessment_schema",
     "classify_modality",
     "classify_nso_category",
+    "diff",
     "dump_initiative",
     "initiative_schema",
     "load_initiative",
     "load_initiatives",
+    "load_layer",
     "principle_graph",
 ]
 
@@ -74,7 +78,10 @@ __all__ = [
 _LAZY: dict[str, str] = {
     "Assessment": "copenhagen.assessment",
     "Assessor": "copenhagen.assessor",
+    "InvalidLayerError": "copenhagen.layers",
     "Layer": "copenhagen.layers",
+    "load_layer": "copenhagen.layers",
+    "diff": "copenhagen.readings",
     "assess": "copenhagen.assessor",
     "assessment_schema": "copenhagen.assessment",
     "assess_many": "copenhagen.batch",

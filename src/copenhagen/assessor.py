@@ -230,11 +230,11 @@ def _with_layer(book: RuleBook, layer: Layer) -> RuleBook:
     """The rule book with ``layer`` applied on top.
 
     Raises:
-        KeyError: The layer names a rule set the book does not have, or a rule its part cannot
-            find among the rules so far.
-        ValueError: A new rule reuses an id of the rules so far.
+        InvalidLayerError: The layer names a rule set the book does not have, or a rule its
+            part cannot find among the rules so far, or gives a new rule an id already taken.
     """
     sets = book.by_id()
+    layer.check(sets)
     for name, part in layer.parts.items():
         if name not in sets or not isinstance(sets[name], RuleSet):
             raise KeyError(f"layer {layer.id!r} changes {name!r}, which is no rule set")
@@ -306,8 +306,9 @@ class Assessor:
         cache_size: How many patterns each cache holds before starting afresh (at least 1).
 
     Raises:
-        KeyError: A layer names a rule set or rule the rules below it do not have.
-        ValueError: A layer adds a rule whose id is already taken, or ``cache_size`` is below 1.
+        copenhagen.InvalidLayerError: A layer names a rule set or rule the rules below it do not
+            have, or adds a rule whose id is already taken (every problem at once).
+        ValueError: ``cache_size`` is below 1.
 
     Examples:
         >>> from copenhagen import Assessor, load_initiative

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from copenhagen._version import DISTRIBUTION
 
@@ -43,6 +43,10 @@ from copenhagen.framework import (
     Stage,
 )
 from copenhagen.model import DOCUMENT_KEYS, Initiative, Status
+
+if TYPE_CHECKING:
+    from copenhagen.assessor import Assessor
+    from copenhagen.readings.space import FactSpace
 
 __all__ = ["documents", "initiatives", "invalid_documents", "members"]
 
@@ -172,7 +176,7 @@ def _document(
 
 
 def documents(
-    *, unknown_probability: float = 0.3, **fixed_keys: Any
+    *, unknown_probability: float = 0.3, assessor: Assessor | None = None, **fixed_keys: Any
 ) -> st.SearchStrategy[dict[str, Any]]:
     """Valid initiative documents (contract section 2), as a JSON or YAML file would hold them.
 
@@ -182,6 +186,8 @@ def documents(
     Args:
         unknown_probability: How often each of ``engaged_stages`` and the three yes/no facts is
             unknown (absent or ``null``), from 0 to 1.
+        assessor: A reading (a `copenhagen.Assessor` with its layers) to test: the keys its
+            decision rules read are drawn class by class, as for `initiatives`.
         **fixed_keys: Document keys to fix, each to a value or a strategy for values, e.g.
             ``documents(initiated_by=["cso"], meaningful_engagement=None)``.
 
@@ -190,7 +196,59 @@ def documents(
     """
     _check_probability(unknown_probability)
     _check_keys(fixed_keys, DOCUMENT_KEYS, "document keys")
-    return _document(unknown_probability, fixed_keys)
+    reading = {} if assessor is None else _reading_fields(assessor, unknown_probability)
+    written = {
+        key: strategy.flatmap(_as_written)
+        for key, strategy in reading.items()
+        if key not in fixed_keys
+    }
+    return _document(unknown_probability, {**written, **fixed_keys})
+
+
+def _as_written(value: frozenset[Any] | bool | None) -> st.SearchStrategy[Any]:
+    """A fact as a document writes it: a list in any order (``None`` and booleans as they are)."""
+    if not isinstance(value, frozenset):
+        return st.just(value)
+    from copenhagen.rules.conditions import ordered
+
+    return st.permutations([member.value for member in ordered(value)])
+
+
+@st.composite
+def _of_class(
+    draw: Callable[[st.SearchStrategy[Any]], Any], space: FactSpace, key: str, p: float
+) -> Any:
+    """A value of fact ``key``: a class of the reading's first, then a value of that class.
+
+    A set's class is the groups of members it meets (members every condition treats alike):
+    how many groups is drawn first (as likely one as all), then which, one member of each,
+    then maybe more members of the same groups.
+    """
+    from copenhagen.rules.conditions import ordered
+
+    values = space.representatives(key)
+    if None in values and _unknown(draw, p):
+        return None
+    known = [v for v in values if v is not None]
+    if not isinstance(known[0], frozenset):
+        return draw(st.sampled_from(known))
+    groups = [next(iter(v)) for v in known if len(v) == 1]
+    size = draw(st.integers(1 if key == "initiated_by" else 0, len(groups)))
+    chosen = frozenset(
+        draw(st.lists(st.sampled_from(groups), min_size=size, max_size=size, unique=True))
+    )
+    alike = ordered({m for member in chosen for m in space.alike(key, member)})
+    more = draw(st.frozensets(st.sampled_from(alike), max_size=3)) if alike else frozenset()
+    return chosen | more
+
+
+def _reading_fields(assessor: Assessor, p: float) -> dict[str, st.SearchStrategy[Any]]:
+    """Strategies for the `Initiative` fields a reading's decision rules read, class by class."""
+    from copenhagen.readings.space import FactSpace
+    from copenhagen.rules.facts import FACTS
+
+    space = FactSpace(assessor.decision_rule_sets)
+    return {key: _of_class(space, key, p) for key in space.keys if FACTS[key].item is None}
 
 
 def _member_set(enum: type[Enum], *, min_size: int = 0) -> st.SearchStrategy[frozenset[Any]]:
@@ -232,13 +290,18 @@ def _field_strategies(p: float) -> dict[str, st.SearchStrategy[Any]]:
 
 
 def initiatives(
-    *, unknown_probability: float = 0.3, **fixed_fields: Any
+    *, unknown_probability: float = 0.3, assessor: Assessor | None = None, **fixed_fields: Any
 ) -> st.SearchStrategy[Initiative]:
     """`Initiative` objects, drawn field by field (not through documents, for speed).
 
     Args:
         unknown_probability: How often each of ``engaged_stages`` and the three yes/no facts is
             ``None`` (unknown), from 0 to 1.
+        assessor: A reading (a `copenhagen.Assessor` with its layers) to test. The facts its
+            decision rules read are then drawn class by class: first one of the distinctions
+            its conditions can see (which actors or sides, empty or not; the simplest first,
+            so Hypothesis shrinks towards them), then a value of that class. Every rule of the
+            reading is reached with few examples.
         **fixed_fields: Fields to fix, each to a model value or a strategy for values, e.g.
             ``initiatives(initiated_by=frozenset({Actor.CSO}), meaningful_engagement=True)``.
 
@@ -248,6 +311,8 @@ def initiatives(
     _check_probability(unknown_probability)
     _check_keys(fixed_fields, _FIELDS, "Initiative fields")
     fields = _field_strategies(unknown_probability)
+    if assessor is not None:
+        fields.update(_reading_fields(assessor, unknown_probability))
     for name, value in fixed_fields.items():
         fields[name] = value if isinstance(value, st.SearchStrategy) else st.just(value)
     return st.fixed_dictionaries(fields).map(lambda values: Initiative(**values))

@@ -98,21 +98,37 @@ def test_schema_row_on_the_command_line(cli: Cli) -> None:
         assert json.loads(run.out) == row_schema(detail)  # type: ignore[arg-type]
     assert cli("schema", "assessment", "--row").status == 2
     assert cli("schema", "--detail", "full").status == 2
+    assert cli("schema", "--row", "--layer").status == 2
 
 
-def test_rules_lists_every_rule_with_citation(cli: Cli) -> None:
+def test_rules_lists_every_rule_set_of_the_assessor_with_citations_and_digests(cli: Cli) -> None:
+    from copenhagen.assessor import default_assessor
     from copenhagen.framework.citations import is_anchor
+    from copenhagen.reports._escape import escape_markdown
 
     text = cli("rules").out
     data = json.loads(cli("rules", "--format", "json").out)
     markdown = cli("rules", "--format", "markdown").out
-    for rule_set, listed in zip(RULE_SETS, data, strict=True):
+    book = default_assessor().rules
+    every = [*book.decisions, *book.participation, *book.principles, book.recommendations]
+    assert [listed["id"] for listed in data] == [rule_set.id for rule_set in every]
+    assert {listed["group"] for listed in data} == {
+        "decision",
+        "participation",
+        "principles",
+        "recommendations",
+    }
+    for rule_set, listed in zip(every, data, strict=True):
         assert listed["digest"] == rule_set.digest
+        assert f"digest {rule_set.digest}" in text
+        assert f"Digest: `{rule_set.digest}`" in markdown
         for rule, item in zip(rule_set.rules, listed["rules"], strict=True):
             assert item["id"] == rule.id
+            assert item["statement"] == rule.statement
+            assert item["facts"] == list(getattr(rule, "facts", item["facts"]))
             assert all(is_anchor(c) for c in item["citations"])
-            assert f"  {rule.id}  [{', '.join(rule.citations)}]" in text
-            assert f"| {rule.id} |" in markdown
+            assert f"  {rule.id}  [{', '.join(item['citations'])}]" in text
+            assert f"| {escape_markdown(rule.id)} |" in markdown
 
 
 def test_rules_headings_keep_the_subjects_capitals(cli: Cli) -> None:

@@ -18,7 +18,9 @@ from copenhagen._version import __version__
 from copenhagen.cli import (
     assess,
     batch,
+    check,
     convert,
+    diff,
     explain,
     framework,
     graph,
@@ -50,6 +52,8 @@ examples:
   copenhagen assess examples/*.yaml
   copenhagen explain examples/map-kibera.yaml
   copenhagen batch registry.jsonl --output results.jsonl --summary summary.html
+  copenhagen assess --rules national.yaml initiative.yaml   # a national reading
+  copenhagen diff national.yaml       # how a reading differs from the shipped rules
   copenhagen new initiative.yaml      # answer questions in the terminal
   copenhagen serve                    # the same questions as a web form on 127.0.0.1
 """
@@ -82,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
         explain,
         schema,
         rules,
+        diff,
+        check,
         graph,
         framework,
         convert,

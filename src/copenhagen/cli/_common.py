@@ -1,25 +1,31 @@
-"""What every subcommand shares: its signature, the ``--color`` option and the exit codes."""
+"""What every subcommand shares: its signature, the common options and the exit codes."""
 
 from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable
-from typing import TextIO
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from copenhagen.cli._console import Console
+
+if TYPE_CHECKING:
+    from copenhagen.assessor import Assessor
 
 __all__ = [
     "EXIT_INVALID",
     "EXIT_OK",
     "EXIT_USAGE",
     "Command",
+    "assessor_from_args",
+    "assessor_of",
     "check_output",
     "common_options",
     "indent_option",
     "indent_problem",
     "json_indent",
     "output_problem",
+    "rules_option",
 ]
 
 #: Every input was handled (contract section 4).
@@ -127,3 +133,58 @@ def check_output(option: str, path: str) -> str | None:
     elif not os.path.isdir(parent):
         error = NotADirectoryError()
     return None if error is None else output_problem(option, path, error)
+
+
+def rules_option() -> argparse.ArgumentParser:
+    """A parent parser with ``--rules FILE`` (repeatable), for a command that decides."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--rules",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="decide with the rule layer in FILE (a national or project reading: .yaml, .yml "
+        "or .json; see the guide 'Writing a national reading'); repeat to apply several, in "
+        "order. An invalid layer is a usage error.",
+    )
+    return parent
+
+
+def assessor_of(files: Sequence[str], console: Console, command: str) -> Assessor | None:
+    """The assessor with the layers of ``files`` applied in order, or ``None`` after a usage error.
+
+    Every problem of every layer file goes to standard error (contract section 5: an invalid
+    layer is a usage error).
+    """
+    from copenhagen.assessor import Assessor, default_assessor
+    from copenhagen.documents._files import file_problem
+    from copenhagen.layers import InvalidLayerError, load_layer
+
+    if not files:
+        return default_assessor()
+    layers = []
+    bad = False
+    for path in files:
+        try:
+            layers.append(load_layer(path))
+        except InvalidLayerError as error:
+            console.lines(console.invalid_lines(f"rule layer {path}", error.errors))
+            bad = True
+        except (OSError, ImportError) as error:
+            reason = file_problem(error) if isinstance(error, OSError) else str(error)
+            console.problem(f"copenhagen {command}: error: rule layer {path}: {reason}")
+            bad = True
+    if bad:
+        return None
+    try:
+        return Assessor(layers)
+    except InvalidLayerError as error:  # a layer names what the layers below it removed
+        at = [layer.id for layer in layers].index(str(error.source))
+        below = ", ".join(files[:at]) or "the shipped rules"
+        console.lines(console.invalid_lines(f"rule layer {files[at]} (on {below})", error.errors))
+        return None
+
+
+def assessor_from_args(args: argparse.Namespace, console: Console) -> Assessor | None:
+    """The assessor of the command's ``--rules`` files (see `assessor_of`)."""
+    return assessor_of(args.rules, console, args.command_name)

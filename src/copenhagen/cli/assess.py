@@ -11,10 +11,12 @@ from copenhagen.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    assessor_from_args,
     common_options,
     indent_option,
     json_indent,
     output_problem,
+    rules_option,
 )
 from copenhagen.cli._console import Console
 from copenhagen.cli._inputs import load_files
@@ -55,6 +57,7 @@ examples:
   cat initiative.yaml | copenhagen assess -
   copenhagen assess --format html --output-dir reports/ examples/*.yaml
   copenhagen assess --format table examples/*.yaml
+  copenhagen assess --rules examples/readings/private-sector-design.yaml examples/*.yaml
 """
 
 _SUFFIX = {"text": ".txt", "json": ".json", "markdown": ".md", "html": ".html"}
@@ -64,7 +67,7 @@ def register(subparsers: Any) -> None:
     """Add the ``assess`` subcommand."""
     parser = subparsers.add_parser(
         "assess",
-        parents=[common_options(), indent_option(None)],
+        parents=[common_options(), indent_option(None), rules_option()],
         help="assess initiative documents (text, json, markdown or html)",
         description=DESCRIPTION,
         epilog=EPILOG,
@@ -135,8 +138,6 @@ def _report_path(
 
 def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int:
     """Assess every FILE; see the module's ``--help``."""
-    from copenhagen.assessor import assess
-
     fmt: str = args.format
     if fmt == "html" and len(args.files) > 1 and args.output_dir is None:
         console.problem(
@@ -149,6 +150,9 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
             "copenhagen assess: error: --format table prints one table for all the files; "
             "it cannot be split over --output-dir"
         )
+        return EXIT_USAGE
+    assessor = assessor_from_args(args, console)
+    if assessor is None:
         return EXIT_USAGE
     if args.output_dir is not None:
         try:
@@ -168,7 +172,7 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
             loaded.report(console)
             status = EXIT_INVALID
             continue
-        result = assess(loaded.initiative)
+        result = assessor.assess(loaded.initiative)
         if fmt == "table":
             table.append((Path(loaded.label).name, result.to_dict()))
             continue

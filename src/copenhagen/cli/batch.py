@@ -16,9 +16,11 @@ from copenhagen.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    assessor_from_args,
     check_output,
     common_options,
     output_problem,
+    rules_option,
 )
 from copenhagen.cli._console import Console
 from copenhagen.cli._outputs import OutputFile, same_target, stop_on_signals
@@ -91,7 +93,7 @@ def register(subparsers: Any) -> None:
     """Add the ``batch`` subcommand."""
     parser = subparsers.add_parser(
         "batch",
-        parents=[common_options()],
+        parents=[common_options(), rules_option()],
         help="assess a whole registry (JSON Lines, JSON, YAML, CSV or a folder), streaming",
         description=DESCRIPTION,
         epilog=EPILOG,
@@ -329,6 +331,9 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
     parties = load_parties_option(args.parties, "batch", console)
     if parties is None:
         return EXIT_USAGE
+    assessor = assessor_from_args(args, console)
+    if assessor is None:
+        return EXIT_USAGE
     source: Any
     fmt: InputFormat
     if args.input == "-":
@@ -396,6 +401,7 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
                     parties=parties,
                     detail=args.detail,
                     jobs=args.jobs,
+                    assessor=assessor,
                 )
         except BatchStopped as early:
             summary = early.summary

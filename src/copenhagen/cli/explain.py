@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import argparse
 import textwrap
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from copenhagen.cli._common import EXIT_INVALID, EXIT_OK, common_options
+from copenhagen.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    assessor_from_args,
+    common_options,
+    rules_option,
+)
 from copenhagen.cli._console import Console
 from copenhagen.cli._inputs import load_files
+
+if TYPE_CHECKING:
+    from copenhagen.assessor import Assessor
 
 __all__ = ["register", "run"]
 
@@ -28,7 +38,7 @@ def register(subparsers: Any) -> None:
     """Add the ``explain`` subcommand."""
     parser = subparsers.add_parser(
         "explain",
-        parents=[common_options()],
+        parents=[common_options(), rules_option()],
         help="the full cited trace of every decision",
         description=DESCRIPTION,
         epilog="example:\n  copenhagen explain examples/map-kibera.yaml",
@@ -41,17 +51,23 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(command=run)
 
 
-def explanation(initiative: Any, *, principles: bool = True, width: int = 100) -> str:
-    """The full explanation of one initiative as text."""
-    from copenhagen.assessor import assess_principles
+def explanation(
+    initiative: Any,
+    *,
+    principles: bool = True,
+    width: int = 100,
+    assessor: Assessor | None = None,
+) -> str:
+    """The full explanation of one initiative as text, by ``assessor`` (the shipped rules')."""
+    from copenhagen.assessor import default_assessor
     from copenhagen.reports._labels import crosswalks_label, principle_label, status_label
     from copenhagen.reports.text import printable
-    from copenhagen.rules import explain
 
-    lines = [printable(line) for line in explain(initiative, full=True).splitlines()]
+    assessor = assessor or default_assessor()
+    lines = [printable(line) for line in assessor.explain(initiative, full=True).splitlines()]
     if principles:
         lines.append("Principles:")
-        assessment = assess_principles(initiative)
+        assessment = assessor.assess_principles(initiative)
         for principle, finding in assessment.findings.items():
             key = principle.name.lower()
             cites = ", ".join(finding.citations)
@@ -79,6 +95,9 @@ def explanation(initiative: Any, *, principles: bool = True, width: int = 100) -
 
 def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int:
     """Explain every FILE; see the module's ``--help``."""
+    assessor = assessor_from_args(args, console)
+    if assessor is None:
+        return EXIT_USAGE
     status = EXIT_OK
     first = True
     for loaded in load_files(args.files, stdin):
@@ -90,6 +109,11 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
             console.data("\n")
         first = False
         console.data(
-            explanation(loaded.initiative, principles=not args.decisions_only, width=console.width)
+            explanation(
+                loaded.initiative,
+                principles=not args.decisions_only,
+                width=console.width,
+                assessor=assessor,
+            )
         )
     return status

@@ -10,7 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from copenhagen.cli._common import EXIT_OK, EXIT_USAGE, check_output, common_options
+from copenhagen.cli._common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    assessor_from_args,
+    check_output,
+    common_options,
+    rules_option,
+)
 from copenhagen.cli._console import Console
 
 if TYPE_CHECKING:
@@ -36,7 +43,7 @@ def register(subparsers: Any) -> None:
     """Add the ``new`` subcommand."""
     parser = subparsers.add_parser(
         "new",
-        parents=[common_options()],
+        parents=[common_options(), rules_option()],
         help="describe an initiative by answering questions in the terminal",
         description=DESCRIPTION,
         epilog="example:\n  copenhagen new beach-litter.yaml",
@@ -84,6 +91,9 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
     if problem is not None:
         console.problem(f"copenhagen new: error: {problem}")
         return EXIT_USAGE
+    assessor = assessor_from_args(args, console)
+    if assessor is None:
+        return EXIT_USAGE
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         console.problem("copenhagen new: error: the questionnaire needs a terminal to ask in")
         return EXIT_USAGE
@@ -97,7 +107,6 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
             "missing); install it with: pip install 'copenhagen-citizen-data[terminal]'"
         )
         return EXIT_USAGE
-    from copenhagen.assessor import default_assessor
     from copenhagen.questionnaire import progress, questions, read_answers
     from copenhagen.questionnaire.files import document_text
     from copenhagen.reports.text import assessment_text
@@ -106,7 +115,7 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
     out.write('Describe the initiative. Press Enter to answer "Don\'t know"; Ctrl+C stops.\n')
     try:
         answers = ask_questions(out, console.width)
-        state = progress(read_answers(answers), default_assessor())
+        state = progress(read_answers(answers), assessor)
         while state.errors:  # ask again what the library could not accept, nothing else
             out.write("\nSome answers cannot be used yet:\n" + _problems_text(state.errors))
             wrong = {path.split("[", 1)[0] for path, _ in state.errors}
@@ -114,7 +123,7 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
                 console.problem("copenhagen new: the answers cannot be used; nothing was written")
                 return EXIT_USAGE
             answers.update(ask_questions(out, console.width, only=_among(wrong)))
-            state = progress(read_answers(answers), default_assessor())
+            state = progress(read_answers(answers), assessor)
     except (QuestionnaireStopped, KeyboardInterrupt, EOFError):
         console.problem("copenhagen new: stopped; nothing was written")
         return EXIT_USAGE

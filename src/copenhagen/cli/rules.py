@@ -1,22 +1,36 @@
-"""``copenhagen rules``: every rule of the three decisions with its citations and statement."""
+"""``copenhagen rules``: every rule set an assessor holds, each rule with its citations."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import textwrap
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from copenhagen.cli._common import EXIT_OK, common_options, indent_option, json_indent
+from copenhagen.cli._common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    assessor_from_args,
+    common_options,
+    indent_option,
+    json_indent,
+    rules_option,
+)
 from copenhagen.cli._console import Console
+
+if TYPE_CHECKING:
+    from copenhagen.assessor import Assessor
 
 __all__ = ["register", "run"]
 
 DESCRIPTION = """\
-List every rule the library decides with: the scope rules (S, Box 2), the modality rules
-(M, para 15) and the NSO category rules (C, para 32), each with its id, citations, statement
-and the document keys it reads. `--format json` gives the same as data, with each rule set's
-digest (the one an assessment's provenance records).
+List every rule set the library decides with: the three decisions (scope S, Box 2; modality M,
+para 15; NSO category C, para 32), the participation profile's placements (P, SH, HK; paras
+10-12, Table 1), each principle's status from its practices and its own status (PX, PS; paras
+17-31) and the recommendations (each citing where the framework supports it). Each rule
+shows its id, citations, statement and what it reads; each rule set its digest (the one an
+assessment's provenance records). With --rules, the rules of that reading, layers applied.
+`--format json` gives the same as data.
 """
 
 
@@ -24,10 +38,11 @@ def register(subparsers: Any) -> None:
     """Add the ``rules`` subcommand."""
     parser = subparsers.add_parser(
         "rules",
-        parents=[common_options(), indent_option(2)],
-        help="every rule with its citation",
+        parents=[common_options(), indent_option(2), rules_option()],
+        help="every rule set with its rules, citations and digest",
         description=DESCRIPTION,
-        epilog="examples:\n  copenhagen rules\n  copenhagen rules --format json",
+        epilog="examples:\n  copenhagen rules\n  copenhagen rules --format json\n"
+        "  copenhagen rules --rules national.yaml",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -40,25 +55,46 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(command=run)
 
 
-def _data() -> list[dict[str, Any]]:
-    from copenhagen.rules import RULE_SETS
+def _group(assessor: Assessor) -> dict[str, str]:
+    """Each rule set's id with the group it belongs to, in the order they are listed."""
+    book = assessor.rules
+    groups: dict[str, str] = {rs.id: "decision" for rs in book.decisions}
+    groups.update({rs.id: "participation" for rs in book.participation})
+    groups.update({rs.id: "principles" for rs in book.principles})
+    groups[book.recommendations.id] = "recommendations"
+    return groups
 
+
+def _rule_data(rule: Any) -> dict[str, Any]:
+    citations = getattr(rule, "citations", None) or (rule.citation,)
+    reads = getattr(rule, "facts", None)
+    if reads is None:  # a recommendation reads decisions, statuses and facts of a view
+        reads = dict.fromkeys(
+            k for k in (*rule.when.reads(), *(k for s in rule.slots for k in s.reads()))
+        )
+    found = {
+        "id": rule.id,
+        "citations": list(citations),
+        "statement": rule.statement,
+        "facts": list(reads),
+    }
+    if getattr(rule, "source", ""):
+        found["source"] = rule.source
+    return found
+
+
+def _data(assessor: Assessor) -> list[dict[str, Any]]:
+    by_id = assessor.rules.by_id()
     return [
         {
             "id": rule_set.id,
             "subject": rule_set.subject,
+            "group": group,
             "digest": rule_set.digest,
-            "rules": [
-                {
-                    "id": rule.id,
-                    "citations": list(rule.citations),
-                    "statement": rule.statement,
-                    "facts": list(rule.facts),
-                }
-                for rule in rule_set.rules
-            ],
+            "rules": [_rule_data(rule) for rule in rule_set],
         }
-        for rule_set in RULE_SETS
+        for rule_set_id, group in _group(assessor).items()
+        for rule_set in (by_id[rule_set_id],)
     ]
 
 
@@ -77,6 +113,7 @@ def _text(data: list[dict[str, Any]], console: Console) -> str:
         if lines:
             lines.append("")
         lines.append(s(f"{_heading(rule_set['subject'])} ({rule_set['id']})", "heading"))
+        lines.append(s(f"  digest {rule_set['digest']}", "dim"))
         for rule in rule_set["rules"]:
             head = f"  {s(rule['id'], 'label')}  [{', '.join(rule['citations'])}]"
             lines.append(head)
@@ -89,6 +126,8 @@ def _text(data: list[dict[str, Any]], console: Console) -> str:
                 )
             )
             lines.append(s(f"      reads: {', '.join(rule['facts']) or 'nothing'}", "dim"))
+            if "source" in rule:
+                lines.append(s(f"      implements: {rule['source']}", "dim"))
     return "\n".join(lines) + "\n"
 
 
@@ -98,6 +137,7 @@ def _markdown(data: list[dict[str, Any]]) -> str:
     lines: list[str] = []
     for rule_set in data:
         lines += [f"## {md(_heading(rule_set['subject']))} (`{rule_set['id']}`)", ""]
+        lines += [f"Digest: `{rule_set['digest']}`", ""]
         lines += ["| Rule | Citations | Statement | Reads |", "|---|---|---|---|"]
         lines += [
             f"| {md(r['id'])} | {md(', '.join(r['citations']))} | {md(r['statement'])} "
@@ -110,7 +150,10 @@ def _markdown(data: list[dict[str, Any]]) -> str:
 
 def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int:
     """Print the rules; see the module's ``--help``."""
-    data = _data()
+    assessor = assessor_from_args(args, console)
+    if assessor is None:
+        return EXIT_USAGE
+    data = _data(assessor)
     if args.format == "json":
         console.data(json.dumps(data, indent=json_indent(args), ensure_ascii=False) + "\n")
     elif args.format == "markdown":

@@ -6,7 +6,13 @@ import argparse
 import ipaddress
 from typing import Any, TextIO
 
-from copenhagen.cli._common import EXIT_OK, EXIT_USAGE, common_options
+from copenhagen.cli._common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    assessor_from_args,
+    common_options,
+    rules_option,
+)
 from copenhagen.cli._console import Console
 
 __all__ = ["register", "run"]
@@ -27,7 +33,7 @@ def register(subparsers: Any) -> None:
     """Add the ``serve`` subcommand."""
     parser = subparsers.add_parser(
         "serve",
-        parents=[common_options()],
+        parents=[common_options(), rules_option()],
         help="the questionnaire as a local web form",
         description=DESCRIPTION,
         epilog="example:\n  copenhagen serve --port 8080",
@@ -68,6 +74,9 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
     if not 0 < args.port < 65536:
         console.problem(f"copenhagen serve: error: --port must be 1-65535, not {args.port}")
         return EXIT_USAGE
+    assessor = assessor_from_args(args, console)
+    if assessor is None:
+        return EXIT_USAGE
     shown = f"[{args.host}]" if ":" in args.host else args.host
     where = "this computer only" if _loopback(args.host) else "other computers can reach it too"
     console.problem(
@@ -80,6 +89,6 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
             "can use it (it has no login)."
         )
     hosts = [args.host, "localhost", "127.0.0.1", "[::1]"]
-    app = create_app(allowed_hosts=hosts)
+    app = create_app(assessor, allowed_hosts=hosts)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return EXIT_OK

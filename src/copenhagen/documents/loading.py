@@ -19,7 +19,7 @@ from copenhagen.documents.errors import DocumentParseError, InvalidInitiativeErr
 from copenhagen.documents.parsing import format_of, parse_json, parse_toml, parse_yaml
 from copenhagen.model import Initiative
 
-__all__ = ["has_content", "load_initiative", "read_document"]
+__all__ = ["has_content", "load_initiative", "parse_text", "read_document", "read_text"]
 
 
 def has_content(text: str) -> bool:
@@ -31,24 +31,26 @@ def has_content(text: str) -> bool:
     return False
 
 
-def read_document(path: str | os.PathLike[str]) -> Any:
-    """The parsed content of a ``.json``, ``.yaml``/``.yml`` or ``.toml`` file, unchecked.
+def read_text(path: str | os.PathLike[str], formats: tuple[str, ...]) -> tuple[str, str]:
+    """The format (from the suffix) and the text of a document file, checked but not parsed.
 
     The file must be a regular file (not a folder, named pipe or device), in UTF-8; a byte
-    order mark is skipped. An integer too long to read stands as a
-    `copenhagen.documents._limits.HugeNumber`, for the loader to report at its path.
+    order mark is skipped. The text holds something besides blank lines (and, for YAML,
+    comments).
+
+    Args:
+        path: The file.
+        formats: The formats it may be in (`copenhagen.documents.parsing.FORMATS` values).
 
     Raises:
         FileNotFoundError: If there is no such file.
         OSError: If it cannot be read, or is not a regular file (``strerror`` says why).
-        DocumentParseError: If the file is empty, not UTF-8, or not valid JSON, YAML or TOML
-            (with line and column).
-        InvalidInitiativeError: If the suffix is none of those, or a key is given twice.
-        ImportError: For a YAML file when PyYAML is not installed.
+        DocumentParseError: If the file is empty or not UTF-8.
+        InvalidInitiativeError: If the suffix is not one of ``formats``.
     """
     source = str(path)
     with open_regular_file(path) as opened:  # a folder or a pipe is refused before the suffix
-        kind = format_of(Path(path), ("json", "yaml", "toml"))
+        kind = format_of(Path(path), formats)
         data = opened.read()
     skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
@@ -59,13 +61,36 @@ def read_document(path: str | os.PathLike[str]) -> Any:
         ) from None
     if not text.strip():
         raise DocumentParseError("the file is empty: it holds no document", source)
+    if kind == "yaml" and not has_content(text):
+        raise DocumentParseError("the file holds only comments: it has no document", source)
+    return kind, text
+
+
+def parse_text(kind: str, text: str, source: str | None = None) -> Any:
+    """Parse a document's text in its format (``json``, ``yaml`` or ``toml``), unchecked."""
     if kind == "json":
         return parse_json(text, source)
     if kind == "toml":
         return parse_toml(text, source)
-    if not has_content(text):
-        raise DocumentParseError("the file holds only comments: it has no document", source)
     return parse_yaml(text, source)
+
+
+def read_document(path: str | os.PathLike[str]) -> Any:
+    """The parsed content of a ``.json``, ``.yaml``/``.yml`` or ``.toml`` file, unchecked.
+
+    The file is read as `read_text` reads it. An integer too long to read stands as a
+    `copenhagen.documents._limits.HugeNumber`, for the loader to report at its path.
+
+    Raises:
+        FileNotFoundError: If there is no such file.
+        OSError: If it cannot be read, or is not a regular file (``strerror`` says why).
+        DocumentParseError: If the file is empty, not UTF-8, or not valid JSON, YAML or TOML
+            (with line and column).
+        InvalidInitiativeError: If the suffix is none of those, or a key is given twice.
+        ImportError: For a YAML file when PyYAML is not installed.
+    """
+    kind, text = read_text(path, ("json", "yaml", "toml"))
+    return parse_text(kind, text, str(path))
 
 
 def load_initiative(source: Mapping[str, Any] | str | os.PathLike[str]) -> Initiative:

@@ -14,6 +14,7 @@ import attrs
 
 __all__ = [
     "ANCHORS",
+    "ANCHOR_ORDER",
     "ANNEX",
     "BOXES",
     "FOOTNOTES",
@@ -35,14 +36,17 @@ TABLES: tuple[str, ...] = ("Table 1",)
 #: The annex (its consultation processes, lettered (a)-(e), have no paragraph numbers).
 ANNEX = "Annex"
 
-#: Every single anchor a citation may name.
-ANCHORS: frozenset[str] = frozenset(
-    [f"para {n}" for n in range(1, PARAGRAPHS + 1)]
-    + list(BOXES)
-    + list(TABLES)
-    + [f"footnote {n}" for n in range(1, FOOTNOTES + 1)]
-    + [ANNEX]
+#: Every single anchor a citation may name, in the text's order: paragraphs, boxes, table,
+#: footnotes, annex.
+ANCHOR_ORDER: tuple[str, ...] = (
+    *(f"para {n}" for n in range(1, PARAGRAPHS + 1)),
+    *BOXES,
+    *TABLES,
+    *(f"footnote {n}" for n in range(1, FOOTNOTES + 1)),
+    ANNEX,
 )
+#: Every single anchor a citation may name.
+ANCHORS: frozenset[str] = frozenset(ANCHOR_ORDER)
 
 # "paras 10-11", "paras 20, 27", "paras 19-20, 27": several paragraphs under one prefix.
 _PARAS = re.compile(r"paras (\d+(?:-\d+)?(?:, \d+(?:-\d+)?)+|\d+-\d+)")

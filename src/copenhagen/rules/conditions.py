@@ -171,6 +171,9 @@ class Decider(Protocol):
     def set_tests(self) -> Iterator[tuple[str, Test]]:
         """Every test the rule set makes of a fact."""
 
+    def outcome_tests(self) -> Iterator[tuple[str, Test]]:
+        """The tests that decide its outcome (its rules' conditions, not their warnings)."""
+
 
 def verdict_of(facts: Facts, rule_set: Decider) -> Verdict:
     """``rule_set``'s verdict on ``facts``: the one ``facts`` already holds, if any.
@@ -594,7 +597,8 @@ class _OfDecision(Condition):
         return self.rule_set.facts
 
     def set_tests(self) -> Iterator[tuple[str, Test]]:
-        return self.rule_set.set_tests()
+        # Only the other set's outcome is read, never its warnings: the tests that decide it.
+        return self.rule_set.outcome_tests()
 
     def rule_sets(self) -> Iterator[Decider]:
         yield self.rule_set

@@ -442,6 +442,17 @@ class RuleSet:
             for test in tests:
                 yield key, test
 
+    def outcome_tests(self) -> Iterator[tuple[str, Test]]:
+        """The tests that decide the outcome: of the rules' conditions, not their warnings.
+
+        What another rule set reading this one's outcome can tell apart through it, and what a
+        diff of outcomes needs to walk.
+        """
+        for rule in self.rules:
+            yield from rule.when.set_tests()
+            if rule.provided is not None:
+                yield from rule.provided.set_tests()
+
     def rule_sets(self) -> tuple[Decider, ...]:
         """The other rule sets whose outcome some rule reads, each once, in order of first use."""
         found: dict[str, Decider] = {}
