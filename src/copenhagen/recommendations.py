@@ -752,7 +752,8 @@ _STAGES = "engaged_stages"
 # Citizens take part somewhere: a stage is listed, or a citizen-side actor started it (P1).
 _ENGAGED_SOMEWHERE = any_of(CITIZEN_INITIATOR, Has(_STAGES, frozenset(Stage)))
 _SOME_STAGE_LEFT = any_of(*(Not(Has(_STAGES, {s})) for s in Stage if s is not Stage.DESIGN))
-_BELOW_HIGH = frozenset(ParticipationLevel) - {ParticipationLevel.HIGH}
+# In the levels' own order: the rule's formula, and so its digest, must not follow a set's order.
+_BELOW_HIGH = tuple(level for level in ParticipationLevel if level is not ParticipationLevel.HIGH)
 _CONSENT = Practice.CONSENT_BEFORE_COLLECTION
 
 
