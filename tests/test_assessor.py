@@ -93,9 +93,7 @@ def _words(text: str) -> str:
     return " ".join(text.split())  # a report wraps lines where it likes
 
 
-def _batch(
-    assessor: Assessor, initiatives: list[Initiative], **options: Any
-) -> tuple[str, Any]:
+def _batch(assessor: Assessor, initiatives: list[Initiative], **options: Any) -> tuple[str, Any]:
     source = "".join(json.dumps(dump_initiative(i)) + "\n" for i in initiatives)
     out = io.StringIO()
     summary = run_batch(io.StringIO(source), out, input_fmt="jsonl", assessor=assessor, **options)

@@ -50,8 +50,7 @@ FUNDED_BY_THE_STATE = RecommendationRule(
     "para 19",
     "When an in-scope initiative has a state-side funder, ask how its agenda stays its own.",
     all_of(DecidedAs(SCOPE_RULES, Scope.IN_SCOPE), _STATE_FUNDER),
-    "Say how the initiative keeps choosing its own questions while a state-side actor pays "
-    "for it.",
+    "Say how the initiative keeps choosing its own questions while a state-side actor pays for it.",
 )
 
 FUNDED_ADVICE = Layer(
