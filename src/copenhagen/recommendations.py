@@ -736,7 +736,9 @@ _STAGES = "engaged_stages"
 # Citizens take part somewhere: a stage is listed, or a citizen-side actor started it (P1).
 _ENGAGED_SOMEWHERE = any_of(CITIZEN_INITIATOR, Has(_STAGES, frozenset(Stage)))
 _SOME_STAGE_LEFT = any_of(*(Not(Has(_STAGES, {s})) for s in Stage if s is not Stage.DESIGN))
-_BELOW_HIGH = frozenset(ParticipationLevel) - {ParticipationLevel.HIGH}
+# In the levels' own order: a set's order changes from one process to the next, and the order
+# of a condition's parts is in its formula, so in the rule set's digest.
+_BELOW_HIGH = tuple(level for level in ParticipationLevel if level is not ParticipationLevel.HIGH)
 _CONSENT = Practice.CONSENT_BEFORE_COLLECTION
 
 
