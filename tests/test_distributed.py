@@ -195,3 +195,16 @@ def test_local_cluster_dataframe(client: Client) -> None:
     expected = assess_frame(frame, assessor=layered)
     columns = list(RESULT_COLUMNS)
     pd.testing.assert_frame_equal(result[columns], expected[columns])
+
+
+def test_the_assessor_is_one_value_of_the_graph() -> None:
+    layered = Assessor([funders_layer()], cache_size=128)
+    bag = db.from_sequence(shard_text(7, 20).splitlines(), npartitions=4)
+    graph = dict(assess_bag(bag, assessor=layered).__dask_graph__())
+    shipped = [key for key in graph if str(key).startswith("copenhagen-assessor-")]
+    assert len(shipped) == 1
+    # The same reading sent again is the same value; another cache bound is another.
+    again = dict(assess_bag(bag, assessor=Assessor([funders_layer()], cache_size=128)).dask)
+    assert shipped[0] in again
+    other = dict(assess_bag(bag, assessor=Assessor([funders_layer()])).__dask_graph__())
+    assert shipped[0] not in other

@@ -556,13 +556,14 @@ def _classes(key: _Key, classify: Callable[[Any], Any], default: Any) -> Codes:
 
 
 def _first_rows(codes: Codes, count: int) -> list[int]:
-    """The first row having each code."""
+    """The first row having each code (``-1`` for a code no row has; codes below 0 skipped)."""
     import numpy as np
 
     found, first = np.unique(codes, return_index=True)
     rows = [-1] * count
     for code, row in zip(found.tolist(), first.tolist(), strict=True):
-        rows[code] = row
+        if code >= 0:
+            rows[code] = row
     return rows
 
 
@@ -643,8 +644,8 @@ def assess_frame(
     # required, a key unknown): one row of each such pattern goes through the loader's door.
     present, presences = _combined(parts[: len(keys)], size)
     valid = np.zeros(presences + 1, dtype=bool)
-    for presence, row in enumerate(_first_rows(present, presences)):
-        if row >= 0 and accepted[row]:
+    for presence, row in enumerate(_first_rows(np.where(accepted, present, -1), presences)):
+        if row >= 0:
             try:
                 structure_initiative(_document(keys, row))
                 valid[presence] = True
