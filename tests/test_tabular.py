@@ -206,7 +206,7 @@ def test_a_mapping_given_twice_is_refused() -> None:
 _CELLS = st.one_of(
     st.none(),
     st.just(math.nan),
-    st.sampled_from(["cso", "nso", "cso;academia", "[]", "", "martians", "true", "met"]),
+    st.sampled_from(["cso", "nso", "cso;academia", "[]", "", "martians", "true", "met", "KE"]),
     st.lists(st.sampled_from(["cso", "nso", "state", "design", "collection", "x"]), max_size=3),
     st.booleans(),
     st.integers(-1, 2),
@@ -265,3 +265,15 @@ def _csv_list(text: str) -> list[str]:
     from copenhagen.batch import csv_cell_list
 
     return csv_cell_list(text)
+
+
+def test_a_refused_cell_is_never_taken_for_a_like_one() -> None:
+    # No rule reads `country`: both rows fall in one pattern of what the rules read, and the
+    # refused one must not take the other's results.
+    frame = pd.DataFrame(
+        {"name": ["valid", "refused"], "initiated_by": ["cso", "cso"], "country": ["KE", "xx"]}
+    )
+    result = assess_frame(frame)
+    assert result.loc[0, "errors"] is None
+    assert result.loc[1, "errors"][0][0] == "country"
+    assert pd.isna(result.loc[1, "scope"])

@@ -435,30 +435,21 @@ class _Results:
 
     def good(self, assessment: Any) -> list[int]:
         """The slot of each field for a good record's assessment."""
-        slots: list[int] = []
-        row: tuple[Mapping[str, Any], Mapping[str, Any]] | None = None
-        for part, (_, numbers), seen in zip(
-            self._parts_of(assessment), self._groups, self._seen, strict=True
-        ):
-            # A tuple (the recommendations, the warnings) is made afresh for each pattern of an
-            # initiative's facts: it is keyed by what a row shows of it, the items' ids where
-            # they have one (contract section 6) and the items themselves otherwise; anything
-            # else by identity (a part the assessor shares).
-            if type(part) is tuple:
-                key: Any = tuple([i.id for i in part]) if part and hasattr(part[0], "id") else part
-            else:
-                key = id(part)
-            slot = seen.get(key)
+        parts = self._parts_of(assessment)
+        keys = [_part_key(part) for part in parts]
+        slots = [seen.get(key) for seen, key in zip(self._seen, keys, strict=True)]
+        if None not in slots:
+            return slots  # type: ignore[return-value]
+        compact = compact_row(1, assessment)
+        row = (compact, full_row(1, assessment) if self._full else compact)
+        for index, slot in enumerate(slots):
             if slot is None:
-                if row is None:
-                    compact = compact_row(1, assessment)
-                    row = (compact, full_row(1, assessment) if self._full else compact)
-                self._alive.append(part)
+                numbers = self._groups[index][1]
+                self._alive.append(parts[index])
                 for number in numbers:
                     self.values[number].append(self._readers[number](*row))
-                slot = seen[key] = len(self.values[numbers[0]]) - 1
-            slots.append(slot)
-        return slots
+                slots[index] = self._seen[index][keys[index]] = len(self.values[numbers[0]]) - 1
+        return slots  # type: ignore[return-value]
 
     def bad(self, errors: Sequence[tuple[str, str]]) -> list[int]:
         """The slot of each field for a bad record: nothing but its errors."""
@@ -499,6 +490,18 @@ class _Results:
 
 def _none(_: Any) -> None:
     return None
+
+
+def _part_key(part: Any) -> Any:
+    """What keys a part's values in `_Results`.
+
+    A tuple (the recommendations, the warnings) is made afresh for each pattern of facts: it is
+    keyed by what a row shows of it, its items' ids where they have one (contract section 6),
+    else the items. Anything else is keyed by identity: the assessor shares it.
+    """
+    if type(part) is tuple:
+        return tuple([i.id for i in part]) if part and hasattr(part[0], "id") else part
+    return id(part)
 
 
 def _typed_column(found: list[Any], slots: Codes, dtype: Any) -> Any:
@@ -657,12 +660,15 @@ def assess_frame(
     assess = assessor.assess
     table = np.full((count, results.fields), -1, dtype=np.intp)
     named = [(key.name, key.codes, key.loaded) for key in keys]
-    for pattern, row in enumerate(_first_rows(patterns, count)):
-        if row >= 0 and good[row]:
+    # Only good rows share their pattern's results: a refused cell can fall in the class of an
+    # accepted one (a key no rule reads has one class), and its row must say why it is refused.
+    for pattern, row in enumerate(_first_rows(np.where(good, patterns, -1), count)):
+        if row >= 0:
             # The hooks' results make the initiative, as the loader makes it from them.
             values = {name: loaded[c] for name, codes, loaded in named if (c := codes[row]) >= 0}
             table[pattern] = results.good(assess(Initiative(**values)))
-    slots = table[patterns] if count else np.empty((0, results.fields), dtype=np.intp)
+    slots = np.full((size, results.fields), -1, dtype=np.intp)
+    slots[good] = table[patterns[good]]
     for row in np.flatnonzero(slots[:, 0] < 0).tolist():
         try:
             slots[row] = results.good(assess(structure_initiative(_document(keys, row))))
