@@ -6,6 +6,8 @@ Two layers, each changing one rule and nothing else (issue 11's mutation test):
   non-state actors and funded by a state-side actor is read as jointly initiated collaboration.
 * `FUNDED_ADVICE`: a recommendation that reads ``funders``, which no shipped recommendation reads.
 
+And `funders_layer`, a new rule F1 before M1 reading ``funders``, for the tabular and Dask tests.
+
 `compact_rows` is the worker of the process-pool tests: it lives here, in a module light to
 import, so that a spawned process can find it.
 """
@@ -21,10 +23,10 @@ from hypothesis import strategies as st
 from copenhagen import Actor, Initiative, Modality, Scope, Stage
 from copenhagen.assessor import Assessor
 from copenhagen.batch.writers import CompactWriter
-from copenhagen.framework.actors import STATE_SIDE
+from copenhagen.framework.actors import CITIZEN_SIDE, OTHER_SIDE, STATE_SIDE
 from copenhagen.layers import Layer, Part
 from copenhagen.recommendations import RECOMMENDATION_RULES, RecommendationRule
-from copenhagen.rules import MODALITY_RULES, SCOPE_RULES, DecidedAs, Has, Not, all_of
+from copenhagen.rules import MODALITY_RULES, SCOPE_RULES, DecidedAs, Has, Not, Only, all_of
 from copenhagen.strategies import initiatives
 
 _STATE_FUNDER = Has("funders", STATE_SIDE, "state-side")
@@ -101,3 +103,26 @@ def compact_rows(assessor: Assessor, batch: Iterable[Initiative]) -> list[str]:
 def assessed(assessor: Assessor, batch: Iterable[Initiative]) -> list[dict[str, Any]]:
     """Every ``assessor.assess(...).to_dict()`` of ``batch``, in order."""
     return [assessor.assess(initiative).to_dict() for initiative in batch]
+
+
+def funders_layer() -> Layer:
+    """A reading in which other non-state funders make citizens' own initiative a collaboration.
+
+    Rule F1, before M1, reads ``funders``, which no shipped modality rule reads.
+    """
+    m4 = next(rule for rule in MODALITY_RULES.rules if rule.id == "M4")
+    funded = attrs.evolve(
+        m4,
+        id="F1",
+        statement=(
+            "Started by citizen-side actors only and funded by other non-state actors: "
+            "civic-driven collaboration (a test reading)."
+        ),
+        when=all_of(Only("initiated_by", CITIZEN_SIDE), Has("funders", OTHER_SIDE)),
+        title="funded civic-driven collaboration",
+    )
+    return Layer(
+        id="funded-m1",
+        title="Funders from outside the citizen side make a collaboration",
+        parts={"modality": Part(add=[(funded, "M1")])},
+    )
