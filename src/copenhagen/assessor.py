@@ -345,10 +345,11 @@ class Assessor:
         self._decisions: dict[str, Compiled[Initiative, Decision]] = {}
         for rule_set in book.decisions:
             getters = self._getters(rule_set.facts, rule_set.rule_sets(), missing=True)
-            # Another decision read is filed under the facts it follows from, so that a
-            # decision is found by reading facts alone (one C-level read for most).
+            # Another decision read is filed under the facts its outcome follows from (its
+            # rules' conditions, not its warnings'), so that a decision is found by reading
+            # facts alone, and a fact only the other's warnings read does not split its key.
             derived = {
-                prefix + other.id: other.facts
+                prefix + other.id: tuple(dict.fromkeys(key for key, _ in other.outcome_tests()))
                 for other in rule_set.rule_sets()
                 for prefix in (VERDICT, MISSING)
             }

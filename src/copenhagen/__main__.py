@@ -1,0 +1,7 @@
+"""``python -m copenhagen``: the command line, for where the ``copenhagen`` script is not on PATH."""
+
+import sys
+
+from copenhagen.cli import main
+
+sys.exit(main())
