@@ -574,17 +574,28 @@ class Assessor:
 
     # -- deciding -----------------------------------------------------------------------------
 
+    # The three decisions are called once per initiative by many users: no frame but the
+    # method's own before the table's look-up.
     def assess_scope(self, initiative: Initiative) -> Decision:
         """Whether ``initiative`` is within the framework's scope (Box 2, paras 9-11, 15)."""
-        return _checked(self.scope_of, initiative)
+        try:
+            return self.scope_of(initiative)
+        except AttributeError:
+            raise _not_an_initiative(initiative) from None
 
     def classify_modality(self, initiative: Initiative) -> Decision:
         """The initiative's collaboration modality (para 15, Table 1)."""
-        return _checked(self.modality_of, initiative)
+        try:
+            return self.modality_of(initiative)
+        except AttributeError:
+            raise _not_an_initiative(initiative) from None
 
     def classify_nso_category(self, initiative: Initiative) -> Decision:
         """The initiative's NSO category (paras 32-33)."""
-        return _checked(self.nso_category_of, initiative)
+        try:
+            return self.nso_category_of(initiative)
+        except AttributeError:
+            raise _not_an_initiative(initiative) from None
 
     def assess_principles(self, initiative: Initiative) -> PrincipleAssessment:
         """How far ``initiative`` meets each of the 13 principles (contract section 3)."""
