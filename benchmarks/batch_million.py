@@ -2,10 +2,10 @@
 
 Writes N (default 1,000,000) documents from the seeded `copenhagen.synthetic.realistic_documents`
 generator to a JSON Lines file, with 1% of the lines corrupted (alternately broken JSON and an
-invalid actor), then runs `copenhagen batch FILE --output OUT [--detail D] [--jobs N]` as a child process under
-`/usr/bin/time -v` (or, where that is missing, measures the child's peak RSS with
-`resource.getrusage`). It checks that no good record was lost and every bad one was reported, and
-prints records per second and peak memory.
+invalid actor), then runs `copenhagen batch FILE --output OUT [--detail D] [--jobs N]` as a
+child process under `/usr/bin/time -v` (or, where that is missing, measures the child's peak RSS
+with `resource.getrusage`). It checks that no good record was lost and every bad one was
+reported, and prints records per second and peak memory.
 
 Usage:
     python benchmarks/batch_million.py [--records N] [--seed S] [--workdir DIR] [--keep]

@@ -63,9 +63,7 @@ def main() -> int:
             wall, cpu, peak, status, how = timed(floor, errors)
             assert status == 0, errors.read_text()
             runs["floor"].append((wall, cpu, peak))
-            wall, cpu, peak, status, how = timed(
-                batch_command(registry, output, *options), errors
-            )
+            wall, cpu, peak, status, how = timed(batch_command(registry, output, *options), errors)
             # 1: some records were bad, as the registry's corrupt lines are (contract section 6)
             assert status == (1 if bad else 0), errors.read_text()[-2000:]
             check(output, errors, args.records, bad)
