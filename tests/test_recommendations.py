@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -17,13 +18,17 @@ from copenhagen import (
     assess,
     assess_principles,
 )
+from copenhagen.assessor import Assessor
+from copenhagen.batch.writers import CompactWriter
 from copenhagen.framework.citations import is_anchor
 from copenhagen.framework.objectives import Objective
 from copenhagen.framework.participation import ParticipationAspect as A
 from copenhagen.framework.participation import ParticipationLevel as L
 from copenhagen.framework.practices import Practice
+from copenhagen.participation import DESIGN_STAGE_RULES
 from copenhagen.recommendations import PRINCIPLE_CITATIONS, RECOMMENDATION_RULES
 from copenhagen.strategies import initiatives
+from tests.variants import FUNDED_ADVICE, M4_FUNDERS
 
 D, C, P, AN, U, R = Stage
 ALL_MET = dict.fromkeys(Principle, Status.MET)
@@ -343,3 +348,51 @@ def test_principles_are_named_in_plain_words() -> None:
 
     assert _NAME[Principle.SELF_IDENTIFICATION] == "self-identification"
     assert _NAME[Principle.ETHICAL_AND_SAFE_USE] == "ethical and safe use"
+
+
+# --- Silent while unknown: a step asked for only when its gap is known ---------------------
+
+_ASSESSORS = (Assessor(), Assessor([M4_FUNDERS, FUNDED_ADVICE]))
+
+
+@given(initiatives(unknown_probability=0.5))
+def test_engagement_steps_fire_only_on_a_known_no_in_every_output(initiative: Initiative) -> None:
+    """Issue 11: ``make_engagement_meaningful`` and ``engage_design_stage`` say nothing while
+    their fact is unknown: each fires exactly when it is known to be false (never for "not known
+    to be true"), in ``assess``, ``recommendation_ids`` and the compact batch row alike.
+    """
+    design = DESIGN_STAGE_RULES(initiative)
+    expected = {
+        "make_engagement_meaningful": initiative.meaningful_engagement is False,
+        "engage_design_stage": design.determinate and design.outcome is False,
+    }
+    for assessor in _ASSESSORS:
+        row = json.loads(CompactWriter(assessor).write(1, initiative)[0])
+        outputs = {
+            "assess": {r.id for r in assessor.assess(initiative).recommendations},
+            "recommendation_ids": set(assessor.recommendation_ids(initiative)),
+            "compact row": set(row["recommendations"]),
+        }
+        for output, ids in outputs.items():
+            assert {i: i in ids for i in expected} == expected, output
+
+
+def test_engagement_steps_wait_for_the_fact_in_every_output() -> None:
+    # The two unknowns, each beside the known "no" that does fire.
+    unknown = make(**_complete_fields(initiated_by={Actor.NSO}, meaningful_engagement=None))
+    stages_unknown = make(**_complete_fields(initiated_by={Actor.NSO}, engaged_stages=None))
+    said_no = make(
+        **_complete_fields(
+            initiated_by={Actor.NSO}, meaningful_engagement=False, engaged_stages={C}
+        )
+    )
+    for assessor in _ASSESSORS:
+        writer = CompactWriter(assessor)
+        for initiative, silent in (
+            (unknown, "make_engagement_meaningful"),
+            (stages_unknown, "engage_design_stage"),
+        ):
+            assert silent not in assessor.recommendation_ids(initiative)
+            assert silent not in json.loads(writer.write(1, initiative)[0])["recommendations"]
+        ids = assessor.recommendation_ids(said_no)
+        assert {"make_engagement_meaningful", "engage_design_stage"} <= set(ids)

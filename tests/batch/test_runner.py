@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from copenhagen import assess, load_initiative
+from copenhagen import assess, dump_initiative, load_initiative
+from copenhagen.assessor import Assessor
 from copenhagen.batch import (
     BatchResult,
     Detail,
@@ -20,11 +22,19 @@ from copenhagen.batch import (
     csv_columns,
     dumps_row,
     run_batch,
+    runner,
 )
 from copenhagen.batch.rows import row
 from copenhagen.documents import load_initiatives
 from copenhagen.strategies import documents, invalid_documents
 from copenhagen.synthetic import realistic_documents
+from tests.variants import (
+    FUNDED_ADVICE,
+    FUNDED_BY_THE_STATE,
+    M4_FUNDERS,
+    PRIVATELY_FUNDED,
+    STATE_FUNDED,
+)
 
 GOOD = {"name": "Water watch", "initiated_by": ["cso"]}
 
@@ -189,3 +199,75 @@ def test_max_errors_stops_the_run_with_the_summary_so_far() -> None:
     # Exactly N bad records and nothing after them: the run is complete, nothing is stopped.
     complete = run_batch(io.StringIO("\n".join(lines[:4]) + "\n"), io.StringIO(), max_errors=2)
     assert complete.invalid == 2
+
+
+# --- jobs: worker processes give the bytes one process gives ----------------------------------
+
+
+def _registry(n: int, seed: int) -> list[str]:
+    """JSON Lines of a seeded registry with the two initiatives the variant layers tell apart."""
+    lines = [json.dumps(d) for d in realistic_documents(n, seed=seed)]
+    lines[3:3] = [json.dumps(dump_initiative(i)) for i in (STATE_FUNDED, PRIVATELY_FUNDED)]
+    lines[17] = "{broken"
+    lines[40] = json.dumps({"name": "No initiators", "initiated_by": []})
+    return lines
+
+
+def _run_jobs(
+    text: str, fmt: str, output: str, detail: str, assessor: Assessor, jobs: int
+) -> tuple[str, Any, list[tuple[int, Any, Any]]]:
+    out = io.StringIO()
+    errors: list[tuple[int, Any, Any]] = []
+    summary = run_batch(
+        io.StringIO(text),
+        out,
+        input_fmt=fmt,  # type: ignore[arg-type]
+        output=output,  # type: ignore[arg-type]
+        detail=detail,  # type: ignore[arg-type]
+        assessor=assessor,
+        jobs=jobs,
+        on_error=lambda position, _source, found, line: errors.append((position, found, line)),
+    )
+    return out.getvalue(), summary, errors
+
+
+def test_jobs_give_the_bytes_of_one_process_for_every_output_and_reading(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 11, item 3: ``jobs=2`` writes what ``jobs=1`` writes, a layered assessor too.
+
+    ``tests/cli/test_batch_command.py`` checks the shipped rules through the command; here the
+    runner itself, with an assessor of two layers, JSON Lines read as lines and a JSON array read
+    as records, and small chunks so that both workers take many in turn.
+    """
+    monkeypatch.setattr(runner, "CHUNK", 23)
+    lines = _registry(300, seed=31)
+    sources = {
+        "jsonl": "\n".join(lines) + "\n",
+        "json": "[" + ", ".join(line for line in lines if line != "{broken") + "]",
+    }
+    layered = Assessor([M4_FUNDERS, FUNDED_ADVICE])
+    outputs = {}
+    for assessor in (layered, Assessor()):
+        for fmt, text in sources.items():
+            for output, detail in itertools.product(("jsonl", "csv"), ("compact", "full")):
+                found = [_run_jobs(text, fmt, output, detail, assessor, jobs) for jobs in (1, 2)]
+                assert found[0] == found[1], (assessor.layers, fmt, output, detail)
+                written, summary, errors = found[0]
+                assert summary.invalid == len(errors) == (2 if fmt == "jsonl" else 1)
+                assert summary.records == len(lines) - (fmt == "json")
+                outputs[assessor is layered, fmt, output, detail] = written
+    # The layers' new readings are in the rows the workers wrote.
+    for key, written in outputs.items():
+        if key[2] == "csv":
+            rows = list(csv.DictReader(io.StringIO(written, newline="")))
+            name, modality = rows[3]["name"], rows[3]["modality"]
+            ids = rows[3]["recommendations"].split(";")
+        else:
+            parsed = json.loads(written.splitlines()[3])
+            name, modality = parsed["name"], parsed["modality"]["outcome"]
+            ids = [r if isinstance(r, str) else r["id"] for r in parsed["recommendations"]]
+        assert name == STATE_FUNDED.name
+        layered_reading = modality in (3, "jointly_initiated_collaboration")
+        assert layered_reading is key[0], key
+        assert (FUNDED_BY_THE_STATE.id in ids) is key[0], key

@@ -8,6 +8,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import attrs
 import pytest
@@ -21,6 +22,7 @@ from copenhagen.rules import (
     RULE_SETS,
     SCOPE_RULES,
     Always,
+    Condition,
     DecidedAs,
     Empty,
     Has,
@@ -28,9 +30,11 @@ from copenhagen.rules import (
     Not,
     Only,
     Rule,
+    RuleSet,
     all_of,
     any_of,
 )
+from copenhagen.rules.conditions import outcome_words
 from copenhagen.synthetic import realistic_initiatives
 
 from ._helpers import make
@@ -232,3 +236,114 @@ def test_rules_and_rule_sets_are_frozen() -> None:
         SCOPE_RULES.rule("S1").id = "S9"  # type: ignore[misc]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         SCOPE_RULES.id = "other"  # type: ignore[misc]
+
+
+# --- missing, on a small rule set built by hand ----------------------------------------------
+
+
+def _rule(rule_id: str, when: Condition, then: Scope) -> Rule:
+    return Rule(
+        id=rule_id,
+        statement=f"Rule {rule_id} of a rule set built for the tests.",
+        citations=("Box 2",),
+        when=when,
+        then=then,
+        title=f"rule {rule_id}",
+        then_text=outcome_words(then),
+    )
+
+
+_NO_STAGES = Empty("engaged_stages")
+_ASSURED = Is("quality_assured", True)
+
+#: Out of scope when no stage is engaged; else in scope when quality-assured; else out. The empty
+#: set of stages is one of the values an unknown ``engaged_stages`` is filled with (the "empty
+#: candidate"): without it E1 never holds in a filling.
+EMPTY_FIRST = RuleSet(
+    id="stages_then_quality",
+    subject="test decision",
+    rules=(
+        _rule("E1", _NO_STAGES, Scope.OUT_OF_SCOPE),
+        _rule("E2", _ASSURED, Scope.IN_SCOPE),
+        _rule("E3", Always(), Scope.OUT_OF_SCOPE),
+    ),
+)
+#: In scope when quality-assured with some stage engaged: the rule reads the quality first.
+QUALITY_FIRST = RuleSet(
+    id="quality_then_stages",
+    subject="test decision",
+    rules=(
+        _rule("Q1", all_of(_ASSURED, Not(_NO_STAGES)), Scope.IN_SCOPE),
+        _rule("Q2", Always(), Scope.OUT_OF_SCOPE),
+    ),
+)
+
+_UNKNOWN = {"engaged_stages": None, "quality_assured": None}
+_DESIGN = frozenset({Stage.DESIGN})
+
+
+@pytest.mark.parametrize(
+    ("rule_set", "facts", "outcome", "missing"),
+    [
+        # Neither key alone settles it: both, in document order.
+        (EMPTY_FIRST, _UNKNOWN, None, ("engaged_stages", "quality_assured")),
+        (QUALITY_FIRST, _UNKNOWN, None, ("engaged_stages", "quality_assured")),
+        # Quality-assured: only the empty set of stages puts it out of scope.
+        (EMPTY_FIRST, {**_UNKNOWN, "quality_assured": True}, None, ("engaged_stages",)),
+        (QUALITY_FIRST, {**_UNKNOWN, "quality_assured": True}, None, ("engaged_stages",)),
+        # A stage is engaged: only the quality is missing.
+        (EMPTY_FIRST, {**_UNKNOWN, "engaged_stages": _DESIGN}, None, ("quality_assured",)),
+        # Not quality-assured: out of scope whatever the stages (the walk is held open by E1).
+        (EMPTY_FIRST, {**_UNKNOWN, "quality_assured": False}, Scope.OUT_OF_SCOPE, ()),
+        (QUALITY_FIRST, {**_UNKNOWN, "quality_assured": False}, Scope.OUT_OF_SCOPE, ()),
+        # No stage: out of scope whatever the quality.
+        (EMPTY_FIRST, {**_UNKNOWN, "engaged_stages": frozenset()}, Scope.OUT_OF_SCOPE, ()),
+    ],
+    ids=[
+        "both-unknown",
+        "both-unknown-quality-first",
+        "assured",
+        "assured-quality-first",
+        "design-engaged",
+        "not-assured",
+        "not-assured-quality-first",
+        "no-stages",
+    ],
+)
+def test_missing_is_the_smallest_set_of_unknown_keys_that_settles_a_hand_built_rule_set(
+    rule_set: RuleSet, facts: dict[str, Any], outcome: Scope | None, missing: tuple[str, ...]
+) -> None:
+    # (Two different smallest sets cannot both settle a decision: the fillings are every
+    # combination of the unknown keys' values, so what each alone settles, their common keys
+    # settle. Of the keys, document order is kept.)
+    decision = rule_set.evaluate(facts)
+    assert decision.missing == missing
+    assert decision.determinate is (not missing)
+    assert decision.outcome is outcome
+    assert rule_set.missing_keys(facts) == missing
+    assert rule_set.completions(facts).missing() == missing
+    assert rule_set.verdict(facts).determinate is (not missing)
+
+
+def test_an_open_walk_whose_fillings_agree_misses_nothing() -> None:
+    # E1 holds the three-valued walk open, but every filling concludes out of scope: the
+    # smallest set of keys that settles it is the empty set, so nothing is missing.
+    facts = {**_UNKNOWN, "quality_assured": False}
+    table = EMPTY_FIRST.completions(facts)
+    assert table.unknown == ("engaged_stages",)
+    assert table.verdict().outcome is Scope.OUT_OF_SCOPE
+    assert table.missing() == ()
+    assert EMPTY_FIRST.missing_keys(facts) == ()
+    decision = EMPTY_FIRST.evaluate(facts)
+    assert [step.rule for step in decision.trace] == ["E1", "E3"]
+
+
+def test_an_unknown_set_is_filled_with_the_empty_set_too() -> None:
+    facts = {**_UNKNOWN, "quality_assured": True}
+    outcomes = {
+        filling["engaged_stages"]: verdict.outcome
+        for filling, verdict in EMPTY_FIRST.completions(facts).items()
+    }
+    assert outcomes[frozenset()] is Scope.OUT_OF_SCOPE
+    assert {o for s, o in outcomes.items() if s} == {Scope.IN_SCOPE}
+    assert EMPTY_FIRST.outcomes(facts) == {Scope.IN_SCOPE, Scope.OUT_OF_SCOPE}

@@ -133,6 +133,13 @@ def _no_rule(
     )
 
 
+def _taken(rule_id: str, where: str) -> str:
+    return (
+        f"the id {rule_id} is taken by a rule of {where}; a new rule needs an id of its own "
+        "(to change that rule, replace it)"
+    )
+
+
 def reference_problems(
     parts: Mapping[str, Iterable[Change]], rule_sets: Mapping[str, Any]
 ) -> list[tuple[Path, str]]:
@@ -198,13 +205,7 @@ def reference_problems(
                     )
                 )
             elif rule_id in taken:
-                problems.append(
-                    (
-                        change.path(set_id),
-                        f"the id {rule_id} is taken by a rule of {taken[rule_id]}; a new rule "
-                        "needs an id of its own (to change that rule, replace it)",
-                    )
-                )
+                problems.append((change.path(set_id), _taken(rule_id, taken[rule_id])))
             at = len(current)
             if change.before is not None:
                 if change.before in current:
@@ -217,6 +218,30 @@ def reference_problems(
                     at -= 1
             current.insert(at, rule_id)
             added.setdefault(rule_id, set_id)
+    return problems
+
+
+def _taken_in_replacements(layer: Layer, rule_sets: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The rules new in the layer's whole rule sets whose ids another rule already has.
+
+    Rule ids are unique among an assessor's rules (contract section 5), whichever way a layer
+    brings a rule in: its parts' additions and the rules below are the ids taken.
+    """
+    taken = _every_rule_id(rule_sets)
+    for set_id, part in layer.parts.items():
+        for rule, _ in part.add:
+            taken.setdefault(rule.id, set_id)
+    problems = []
+    for replacement in layer.rule_sets:
+        below = rule_sets.get(replacement.id)
+        if below is None:
+            continue
+        own = {rule.id for rule in below}
+        for index, rule in enumerate(replacement.rules):
+            where = taken.get(rule.id)
+            if rule.id not in own and where is not None and where != replacement.id:
+                path = f"rule_sets.{replacement.id}.rules[{index}].id"
+                problems.append((path, _taken(rule.id, where)))
     return problems
 
 
@@ -289,8 +314,9 @@ class Layer:
             rule_sets: Every rule set below the layer, by id.
 
         Raises:
-            InvalidLayerError: With every problem `reference_problems` finds, and a replacement
-                rule set whose id is no rule set's.
+            InvalidLayerError: With every problem `reference_problems` finds, a replacement
+                rule set whose id is no rule set's, and a rule new in a replacement rule set
+                under an id some other rule already has.
         """
         parts = {name: part.changes() for name, part in self.parts.items()}
         problems = [(path_text(p), m) for p, m in reference_problems(parts, rule_sets)]
@@ -299,5 +325,6 @@ class Layer:
             for rs in self.rule_sets
             if rs.id not in rule_sets
         ]
+        problems += _taken_in_replacements(self, rule_sets)
         if problems:
             raise InvalidLayerError(problems, self.id)
