@@ -1,4 +1,4 @@
-"""``python -m copenhagen``: the command line, for where the ``copenhagen`` script is not on PATH."""
+"""``python -m copenhagen``: the command line, where the ``copenhagen`` script is not on PATH."""
 
 import sys
 
