@@ -11,6 +11,7 @@ from pathlib import Path
 from copenhagen import assess, load_initiative
 from copenhagen.batch import compact_row, full_row
 from tests.cli.conftest import Run
+from tests.conftest import ROOT
 
 Cli = Callable[..., Run]
 
@@ -165,3 +166,30 @@ def test_jobs_must_be_a_whole_number_from_1(cli: Cli, tmp_path: Path) -> None:
         run = cli("batch", str(registry(tmp_path)), "--jobs", bad)
         assert run.status == 2
         assert "--jobs" in run.err
+
+
+def test_a_small_cache_gives_the_same_bytes(cli: Cli, tmp_path: Path) -> None:
+    from copenhagen.synthetic import realistic_documents
+
+    path = tmp_path / "many.jsonl"
+    path.write_text(
+        "".join(json.dumps(d) + "\n" for d in realistic_documents(200, seed=4)), encoding="utf-8"
+    )
+    layer = ROOT / "examples" / "readings" / "private-sector-design.yaml"
+    for rules in ((), ("--rules", str(layer))):
+        alone = cli("batch", str(path), "-q", *rules)
+        assert alone.status == 0, alone.err
+        for size in ("1", "7"):
+            small = cli("batch", str(path), "-q", "--cache-size", size, *rules)
+            assert (small.status, small.out) == (alone.status, alone.out)
+
+
+def test_cache_size_must_be_a_whole_number_from_1(cli: Cli, tmp_path: Path) -> None:
+    from copenhagen.assessor import DEFAULT_CACHE_SIZE
+
+    for bad in ("0", "-2", "many"):
+        run = cli("batch", str(registry(tmp_path)), "--cache-size", bad)
+        assert run.status == 2
+        assert "--cache-size" in run.err
+    # The help names the default as the library has it.
+    assert f"default {DEFAULT_CACHE_SIZE:,}" in " ".join(cli("batch", "--help").out.split())

@@ -136,6 +136,15 @@ def register(subparsers: Any) -> None:
         "the output is the same whatever N",
     )
     parser.add_argument(
+        "--cache-size",
+        metavar="N",
+        type=_cache_size,
+        default=None,
+        help="how many patterns each of the assessor's caches holds (default 65,536, "
+        "copenhagen.assessor.DEFAULT_CACHE_SIZE); smaller bounds the memory of a long run, at "
+        "some speed (see the Batch guide); the output is the same whatever N",
+    )
+    parser.add_argument(
         "--summary",
         metavar="FILE",
         help="also write the summary to FILE: .md (Markdown), .html (a page with bar charts) "
@@ -160,6 +169,17 @@ def register(subparsers: Any) -> None:
         "-q", "--quiet", action="store_true", help="print no summary on standard error"
     )
     parser.set_defaults(command=run)
+
+
+def _cache_size(text: str) -> int:
+    """``--cache-size``: a whole number from 1."""
+    try:
+        size = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {size}")
+    return size
 
 
 def _jobs(text: str) -> int:
@@ -334,6 +354,10 @@ def run(args: argparse.Namespace, console: Console, stdin: TextIO | None) -> int
     assessor = assessor_from_args(args, console)
     if assessor is None:
         return EXIT_USAGE
+    if args.cache_size is not None and args.cache_size != assessor.cache_size:
+        from copenhagen.assessor import Assessor
+
+        assessor = Assessor(assessor.layers, cache_size=args.cache_size)
     source: Any
     fmt: InputFormat
     if args.input == "-":
