@@ -9,7 +9,7 @@ reported, and prints records per second and peak memory.
 
 Usage:
     python benchmarks/batch_million.py [--records N] [--seed S] [--workdir DIR] [--keep]
-        [--registry FILE] [--detail compact|full] [--jobs N]
+        [--registry FILE] [--detail compact|full] [--jobs N] [--cache-size N]
 """
 
 from __future__ import annotations
@@ -109,6 +109,7 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the files afterwards")
     parser.add_argument("--detail", choices=("compact", "full"), default="compact")
     parser.add_argument("--jobs", default="1", help="worker processes (copenhagen batch --jobs)")
+    parser.add_argument("--cache-size", default=None, help="copenhagen batch --cache-size")
     parser.add_argument(
         "--registry", type=Path, default=None, help="reuse this registry instead of writing one"
     )
@@ -124,7 +125,10 @@ def main() -> int:
         registry = args.registry
         bad = args.records // CORRUPT_EVERY
     generated = time.perf_counter() - start
-    command = batch_command(registry, output, "--detail", args.detail, "--jobs", args.jobs)
+    options = ["--detail", args.detail, "--jobs", args.jobs]
+    if args.cache_size is not None:
+        options += ["--cache-size", args.cache_size]
+    command = batch_command(registry, output, *options)
     seconds, cpu, peak_kib, status, how = timed(command, errors)
     good, wrong, reported = check(output, errors, args.records, bad)
     result = {
@@ -139,6 +143,7 @@ def main() -> int:
         "records_per_cpu_second": round(args.records / cpu),
         "detail": args.detail,
         "jobs": args.jobs,
+        "cache_size": args.cache_size or "the assessor's default",
         "peak_rss_mib": round(peak_kib / 1024, 1),
         "peak_rss_measured_with": how,
         "exit_status": status,

@@ -171,15 +171,21 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(command=run)
 
 
+def _from_one(text: str, *, or_auto: bool = False) -> int:
+    """A whole number from 1, for an option (``auto`` named as allowed where it is)."""
+    also = " or auto" if or_auto else ""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number{also}, not {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more{also}, not {number}")
+    return number
+
+
 def _cache_size(text: str) -> int:
     """``--cache-size``: a whole number from 1."""
-    try:
-        size = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
-    if size < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {size}")
-    return size
+    return _from_one(text)
 
 
 def _jobs(text: str) -> int:
@@ -189,13 +195,7 @@ def _jobs(text: str) -> int:
         if hasattr(os, "sched_getaffinity"):
             return max(1, len(os.sched_getaffinity(0)))
         return max(1, os.cpu_count() or 1)
-    try:
-        jobs = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number or auto, not {text!r}") from None
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more (or auto), not {jobs}")
-    return jobs
+    return _from_one(text, or_auto=True)
 
 
 def _summary_text(suffix: str, summary: Any) -> str:
