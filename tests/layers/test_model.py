@@ -257,3 +257,22 @@ def test_two_layers_adding_the_same_rule_id_are_refused(first: Layer, second: La
     # Each alone is a reading of its own.
     for layer in (first, second):
         assert "UG1" in {r.id for rs in Assessor([layer]).rules.by_id().values() for r in rs}
+
+
+def test_a_whole_rule_set_must_keep_the_closing_rule_it_replaces() -> None:
+    # Built in Python, a whole rule set skips `derive`; it is held to the same rule.
+    rules = NSO_CATEGORY_RULES.rules
+    without = RuleSet("nso_category", "NSO category", rules[:-1], base="nso_category")
+    changed = RuleSet(
+        "nso_category",
+        "NSO category",
+        [*rules[:-1], attrs.evolve(rules[-1], statement="Otherwise open, in other words.")],
+        base="nso_category",
+    )
+    for whole in (without, changed):
+        layer = Layer("no-close", "Drops C4", rule_sets=(whole,))
+        with pytest.raises(InvalidLayerError, match="C4 closes nso_category") as caught:
+            Assessor([layer])
+        assert caught.value.errors[0][0] == "rule_sets.nso_category"
+    kept = RuleSet("nso_category", "NSO category", rules, base="nso_category")
+    Assessor([Layer("keeps-close", "Keeps C4", rule_sets=(kept,))])  # accepted

@@ -245,6 +245,31 @@ def _taken_in_replacements(layer: Layer, rule_sets: Mapping[str, Any]) -> list[t
     return problems
 
 
+def _closing_kept(layer: Layer, rule_sets: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """A whole replacement rule set must keep, unchanged, each closing rule of the one below.
+
+    A closing rule marks the decision as open for undecided cases; `RuleSet.derive` and a
+    layer's parts refuse to touch it, and a whole rule set brought in from Python is held to
+    the same.
+    """
+    problems = []
+    for replacement in layer.rule_sets:
+        below = rule_sets.get(replacement.id)
+        if not isinstance(below, RuleSet) or not isinstance(replacement, RuleSet):
+            continue
+        kept = {rule.id: rule for rule in replacement.rules}
+        for rule in below.rules:
+            if not rule.settles and kept.get(rule.id) != rule:
+                problems.append(
+                    (
+                        f"rule_sets.{replacement.id}",
+                        f"{rule.id} closes {replacement.id} for undecided cases; a layer can "
+                        "neither remove nor replace it",
+                    )
+                )
+    return problems
+
+
 def rule_document(rule: Rule) -> dict[str, Any]:
     """A rule's content as plain data (a Python-built layer's digest covers it)."""
     return rule.content()
@@ -315,8 +340,9 @@ class Layer:
 
         Raises:
             InvalidLayerError: With every problem `reference_problems` finds, a replacement
-                rule set whose id is no rule set's, and a rule new in a replacement rule set
-                under an id some other rule already has.
+                rule set whose id is no rule set's, a rule new in a replacement rule set
+                under an id some other rule already has, and a replacement rule set without a
+                closing rule of the one it replaces.
         """
         parts = {name: part.changes() for name, part in self.parts.items()}
         problems = [(path_text(p), m) for p, m in reference_problems(parts, rule_sets)]
@@ -326,5 +352,6 @@ class Layer:
             if rs.id not in rule_sets
         ]
         problems += _taken_in_replacements(self, rule_sets)
+        problems += _closing_kept(self, rule_sets)
         if problems:
             raise InvalidLayerError(problems, self.id)
